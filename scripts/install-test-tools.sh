@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the real programs the tests talk to: SIPp (sip-tester), baresip, sox, espeak-ng and
+# libopus from Debian. Safe to run again: it installs only what is missing.
+set -euo pipefail
+declare -A pkg_for=([sipp]=sip-tester [baresip]=baresip-core [sox]=sox [espeak-ng]=espeak-ng)
+missing=()
+for cmd in "${!pkg_for[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_for[$cmd]}")
+done
+[[ -e /usr/lib/x86_64-linux-gnu/libopus.so.0 || -e /usr/lib/aarch64-linux-gnu/libopus.so.0 ]] || missing+=(libopus0)
+if ((${#missing[@]})); then
+  echo "install-test-tools: installing ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-test-tools: not root; run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,98 @@
+package io.switchboard.server;
+
+import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.server.http.HttpReply;
+import io.switchboard.server.http.HttpRoutes;
+import io.switchboard.server.http.HttpServer;
+import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.RoomOptions;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole server in one process: builds every component from the config and wires them. */
+public final class Switchboard implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
+
+  private final SwitchboardConfig config;
+  private final Clock clock = Clock.systemUTC();
+  private final ScheduledExecutorService mediaClock =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("media-clock").factory());
+  private final ExecutorService mediaWorkers =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("media-", 0).factory());
+  private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private RoomManager rooms;
+  private HttpServer http;
+  private InetSocketAddress httpAddress;
+
+  public Switchboard(SwitchboardConfig config) {
+    this.config = config;
+  }
+
+  public void start() throws Exception {
+    var roomDefaults =
+        new RoomOptions(
+            config.room().emptyTimeoutDuration(),
+            config.room().departureTimeoutDuration(),
+            config.room().maxParticipants(),
+            "");
+    rooms =
+        new RoomManager(clock, mediaClock, mediaWorkers, virtualThreads, roomDefaults, new SecureRandom());
+    rooms.start();
+
+    HttpRoutes routes =
+        new HttpRoutes()
+            .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"));
+    http = new HttpServer(routes, virtualThreads);
+    httpAddress = http.start(config.bindAddress(), config.port());
+    ready.set(true);
+    log.info("switchboard ready http={}", httpAddress);
+  }
+
+  public InetSocketAddress httpAddress() {
+    return httpAddress;
+  }
+
+  public RoomManager rooms() {
+    return rooms;
+  }
+
+  /** What a user needs to know to connect, printed at startup. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Switchboard is running").append(config.development() ? " in development mode" : "").append('\n');
+    sb.append("  HTTP, Twirp, signalling: http://").append(hostForUrl()).append(':').append(httpAddress.getPort()).append('\n');
+    if (config.development()) {
+      sb.append("  API key / secret:        devkey / secret\n");
+    }
+    sb.append("  data directory:          ").append(config.dataPath().toAbsolutePath().normalize()).append('\n');
+    return sb.toString();
+  }
+
+  private String hostForUrl() {
+    String host = config.bindAddress();
+    return host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  @Override
+  public void close() {
+    ready.set(false);
+    if (http != null) {
+      http.close();
+    }
+    if (rooms != null) {
+      rooms.close();
+    }
+    mediaClock.shutdownNow();
+    mediaWorkers.shutdownNow();
+    virtualThreads.shutdown();
+  }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, as read from YAML (snake_case keys). Every key and its default is
+ * documented in docs/config-reference.yaml; a test keeps the two in step.
+ */
+public record SwitchboardConfig(
+    List<String> bindAddresses,
+    Integer port,
+    String dataDir,
+    Boolean development,
+    Map<String, String> keys,
+    String logLevel,
+    SipConfig sip,
+    RtpConfig rtp,
+    RoomConfig room) {
+
+  public SwitchboardConfig {
+    bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
+    port = port == null ? 7880 : port;
+    dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
+    development = development != null && development;
+    keys = keys == null ? Map.of() : Map.copyOf(keys);
+    logLevel = logLevel == null ? "info" : logLevel;
+    sip = sip == null ? SipConfig.DEFAULTS : sip;
+    rtp = rtp == null ? RtpConfig.DEFAULTS : rtp;
+    room = room == null ? RoomConfig.DEFAULTS : room;
+  }
+
+  public static SwitchboardConfig defaults() {
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null);
+  }
+
+  public String bindAddress() {
+    return bindAddresses.getFirst();
+  }
+
+  public Path dataPath() {
+    return Path.of(dataDir);
+  }
+
+  public SwitchboardConfig withBindAddress(String bind) {
+    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room);
+  }
+
+  public SwitchboardConfig withPort(int httpPort) {
+    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room);
+  }
+
+  public SwitchboardConfig withDataDir(String dir) {
+    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room);
+  }
+
+  public SwitchboardConfig withDevelopment(boolean dev) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room);
+  }
+
+  public SwitchboardConfig withKeys(Map<String, String> newKeys) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room);
+  }
+
+  public SwitchboardConfig withSip(SipConfig newSip) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room);
+  }
+
+  public SwitchboardConfig withRtp(RtpConfig newRtp) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room);
+  }
+}

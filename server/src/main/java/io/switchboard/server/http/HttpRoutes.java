@@ -1,0 +1,34 @@
+package io.switchboard.server.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Path routing: exact paths first, then the longest matching prefix. */
+public final class HttpRoutes {
+  private record Route(String path, boolean prefix, HttpHandler handler) {}
+
+  private final List<Route> routes = new ArrayList<>();
+
+  public HttpRoutes exact(String path, HttpHandler handler) {
+    routes.add(new Route(path, false, handler));
+    return this;
+  }
+
+  public HttpRoutes prefix(String prefix, HttpHandler handler) {
+    routes.add(new Route(prefix, true, handler));
+    return this;
+  }
+
+  HttpHandler find(String path) {
+    Route best = null;
+    for (Route r : routes) {
+      if (!r.prefix && r.path.equals(path)) {
+        return r.handler;
+      }
+      if (r.prefix && path.startsWith(r.path) && (best == null || r.path.length() > best.path.length())) {
+        best = r;
+      }
+    }
+    return best == null ? null : best.handler;
+  }
+}

@@ -1,0 +1,84 @@
+package io.switchboard.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader();
+
+  private SwitchboardConfig parse(String yaml) throws ConfigException {
+    return loader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+  }
+
+  @Test
+  void referenceFileDocumentsExactlyTheDefaults() throws Exception {
+    SwitchboardConfig reference = loader.load(Path.of("../docs/config-reference.yaml"));
+    assertEquals(SwitchboardConfig.defaults(), reference);
+  }
+
+  @Test
+  void emptyFileGivesDefaults() throws Exception {
+    assertEquals(SwitchboardConfig.defaults(), parse(""));
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsPath() {
+    var e = assertThrows(ConfigException.class, () -> parse("sip:\n  port: 5070\n  prot: udp\n"));
+    assertTrue(e.getMessage().contains("'sip.prot'"), e.getMessage());
+  }
+
+  @Test
+  void badValueNamesTheKey() {
+    var e = assertThrows(ConfigException.class, () -> parse("rtp:\n  media_timeout: soon\n"));
+    assertTrue(e.getMessage().contains("rtp.media_timeout"), e.getMessage());
+  }
+
+  @Test
+  void readsSnakeCaseKeysAndGoDurations() throws Exception {
+    var c =
+        parse(
+            """
+            port: 7881
+            keys: {k1: s1}
+            sip: {port: 5080, external_address: 203.0.113.7, transports: [udp]}
+            rtp: {port_range_start: 30000, port_range_end: 30100, media_timeout: 1m30s}
+            room: {empty_timeout: 60}
+            """);
+    assertEquals(7881, c.port());
+    assertEquals(Map.of("k1", "s1"), c.keys());
+    assertEquals(5080, c.sip().port());
+    assertEquals("203.0.113.7", c.sip().externalAddress());
+    assertEquals(30000, c.rtp().portRangeStart());
+    assertEquals(Duration.ofSeconds(90), c.rtp().mediaTimeout());
+    assertEquals(60, c.room().emptyTimeout());
+  }
+
+  @Test
+  void durationsInGoForm() {
+    assertEquals(Duration.ofMillis(500), DurationText.parse("500ms"));
+    assertEquals(Duration.ofMinutes(90), DurationText.parse("1h30m"));
+    assertEquals(Duration.ofSeconds(20), DurationText.parse("20"));
+    assertThrows(IllegalArgumentException.class, () -> DurationText.parse("5 minutes"));
+  }
+
+  @Test
+  void environmentKeys() throws Exception {
+    assertEquals(
+        Map.of("k", "s"),
+        ConfigLoader.keysFromEnvironment(Map.of("LIVEKIT_API_KEY", "k", "LIVEKIT_API_SECRET", "s")));
+    assertEquals(
+        Map.of("a", "1", "b", "2"),
+        ConfigLoader.keysFromEnvironment(Map.of("LIVEKIT_KEYS", "a: 1, b: 2")));
+    assertThrows(
+        ConfigException.class,
+        () -> ConfigLoader.keysFromEnvironment(Map.of("LIVEKIT_API_KEY", "k")));
+  }
+}

@@ -1,0 +1,36 @@
+package io.switchboard.sfu.room;
+
+import io.switchboard.media.audio.AudioSink;
+import io.switchboard.media.audio.AudioSource;
+import java.util.Map;
+
+/**
+ * The handle an in-process participant holds: SIP callers, agents and recorders all join rooms
+ * through it. Audio is pulled from the participant's sources and pushed to its sink once per
+ * 20 ms media tick by the room.
+ */
+public interface LocalParticipant {
+  ParticipantInfo info();
+
+  String roomName();
+
+  /** Publishes a microphone track read from {@code source} every tick. */
+  TrackInfo publishAudio(String trackName, AudioSource source);
+
+  void unpublish(String trackSid);
+
+  void setMuted(String trackSid, boolean muted);
+
+  /** Delivers, every tick, the mix of every other participant's audio ("mix-minus"). */
+  void subscribeMix(AudioSink sink);
+
+  /** Merges attribute changes; an empty value deletes the key, as in LiveKit. */
+  void updateAttributes(Map<String, String> changes);
+
+  void updateMetadata(String metadata);
+
+  /** Leaves the room. Idempotent. */
+  void leave(DisconnectReason reason);
+
+  boolean isConnected();
+}

@@ -1,0 +1,51 @@
+package io.switchboard.sfu.room;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A participant's mutable state, guarded by its room's lock. */
+final class Participant {
+  final String sid;
+  final String identity;
+  final ParticipantKind kind;
+  final Instant joinedAt;
+  final ParticipantListener listener;
+  String name;
+  String metadata;
+  final Map<String, String> attributes;
+  final List<TrackInfo> tracks = new ArrayList<>();
+  long version;
+  boolean connected = true;
+
+  Participant(String sid, ParticipantSpec spec, Instant joinedAt, ParticipantListener listener) {
+    this.sid = sid;
+    this.identity = spec.identity();
+    this.kind = spec.kind();
+    this.name = spec.name();
+    this.metadata = spec.metadata();
+    this.attributes = new LinkedHashMap<>(spec.attributes());
+    this.joinedAt = joinedAt;
+    this.listener = listener;
+  }
+
+  ParticipantInfo snapshot() {
+    return new ParticipantInfo(
+        sid, identity, name, kind, metadata, attributes, joinedAt, version, tracks);
+  }
+
+  /** Applies LiveKit's attribute update rule: an empty value deletes the key. */
+  boolean mergeAttributes(Map<String, String> changes) {
+    boolean changed = false;
+    for (var e : changes.entrySet()) {
+      String before =
+          e.getValue().isEmpty()
+              ? attributes.remove(e.getKey())
+              : attributes.put(e.getKey(), e.getValue());
+      changed |= !e.getValue().equals(before == null ? "" : before);
+    }
+    return changed;
+  }
+}

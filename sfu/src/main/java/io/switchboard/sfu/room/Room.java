@@ -1,0 +1,331 @@
+package io.switchboard.sfu.room;
+
+import io.switchboard.media.audio.AudioSink;
+import io.switchboard.media.audio.AudioSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A room: its participants, their tracks, and the mixer that lets each in-process participant
+ * hear the others. Control operations take the room's lock briefly; events are handed to the
+ * manager's ordered event queue, never delivered under the lock.
+ */
+public final class Room {
+  private final String sid;
+  private final String name;
+  private final Instant createdAt;
+  private final RoomOptions options;
+  private final Clock clock;
+  private final Ids ids;
+  private final Consumer<Runnable> eventQueue;
+  private final Consumer<RoomEvent> events;
+  private final RoomMixer mixer = new RoomMixer();
+  private final Map<String, Participant> participants = new LinkedHashMap<>();
+  private String metadata;
+  private Instant lastDepartureAt;
+  private boolean closed;
+
+  Room(
+      String sid,
+      String name,
+      RoomOptions options,
+      Clock clock,
+      Ids ids,
+      Consumer<Runnable> eventQueue,
+      Consumer<RoomEvent> events) {
+    this.sid = sid;
+    this.name = name;
+    this.options = options;
+    this.metadata = options.metadata();
+    this.clock = clock;
+    this.ids = ids;
+    this.eventQueue = eventQueue;
+    this.events = events;
+    this.createdAt = clock.instant();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String sid() {
+    return sid;
+  }
+
+  public synchronized RoomInfo info() {
+    return new RoomInfo(
+        sid,
+        name,
+        options.emptyTimeout(),
+        options.departureTimeout(),
+        options.maxParticipants(),
+        createdAt,
+        metadata,
+        participants.size());
+  }
+
+  /**
+   * Joins as an in-process participant. A participant already in the room with the same
+   * identity is disconnected with DUPLICATE_IDENTITY, as LiveKit does.
+   */
+  public LocalParticipant join(ParticipantSpec spec, ParticipantListener listener) {
+    Participant replaced;
+    Participant joined;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("room " + name + " is closed");
+      }
+      replaced = participants.remove(spec.identity());
+      if (options.maxParticipants() > 0 && participants.size() >= options.maxParticipants()) {
+        if (replaced != null) {
+          participants.put(replaced.identity, replaced);
+        }
+        throw new RoomFullException(name, options.maxParticipants());
+      }
+      joined = new Participant(ids.next("PA_"), spec, clock.instant(), listener);
+      participants.put(spec.identity(), joined);
+      lastDepartureAt = null;
+    }
+    if (replaced != null) {
+      detach(replaced, DisconnectReason.DUPLICATE_IDENTITY);
+      emit(
+          new RoomEvent.ParticipantLeft(
+              info(), snapshot(replaced), DisconnectReason.DUPLICATE_IDENTITY));
+    }
+    emit(new RoomEvent.ParticipantJoined(info(), snapshot(joined)));
+    return new Handle(joined);
+  }
+
+  public synchronized List<ParticipantInfo> participants() {
+    List<ParticipantInfo> out = new ArrayList<>(participants.size());
+    for (Participant p : participants.values()) {
+      out.add(p.snapshot());
+    }
+    return out;
+  }
+
+  public synchronized Optional<ParticipantInfo> participant(String identity) {
+    return Optional.ofNullable(participants.get(identity)).map(Participant::snapshot);
+  }
+
+  /** Removes a participant (RoomService RemoveParticipant); a SIP caller is hung up. */
+  public boolean remove(String identity, DisconnectReason reason) {
+    Participant p;
+    synchronized (this) {
+      p = participants.get(identity);
+    }
+    if (p == null) {
+      return false;
+    }
+    leave(p, reason, true);
+    return true;
+  }
+
+  public void updateMetadata(String metadata) {
+    synchronized (this) {
+      this.metadata = metadata == null ? "" : metadata;
+    }
+    emit(new RoomEvent.RoomMetadataChanged(info()));
+  }
+
+  /** One 20 ms media step. Called by the media clock, or directly by tests. */
+  public void tick() {
+    mixer.tick();
+  }
+
+  /** Whether the room has outlived its empty or departure timeout at {@code now}. */
+  synchronized boolean idleExpired(Instant now) {
+    if (!participants.isEmpty()) {
+      return false;
+    }
+    Instant since = lastDepartureAt != null ? lastDepartureAt : createdAt;
+    var timeout = lastDepartureAt != null ? options.departureTimeout() : options.emptyTimeout();
+    return !now.isBefore(since.plus(timeout));
+  }
+
+  /** Disconnects everyone; the room takes no more joins. */
+  void close(DisconnectReason reason) {
+    List<Participant> everyone;
+    synchronized (this) {
+      closed = true;
+      everyone = new ArrayList<>(participants.values());
+    }
+    for (Participant p : everyone) {
+      leave(p, reason, true);
+    }
+  }
+
+  private void leave(Participant p, DisconnectReason reason, boolean notifyOwner) {
+    synchronized (this) {
+      if (!p.connected) {
+        return;
+      }
+      participants.remove(p.identity, p);
+      if (participants.isEmpty()) {
+        lastDepartureAt = clock.instant();
+      }
+    }
+    detach(p, notifyOwner ? reason : null);
+    emit(new RoomEvent.ParticipantLeft(info(), snapshot(p), reason));
+  }
+
+  /** Stops a participant's media and, when {@code reason} is set, tells its owner. */
+  private void detach(Participant p, DisconnectReason reason) {
+    List<TrackInfo> tracks;
+    synchronized (this) {
+      p.connected = false;
+      tracks = List.copyOf(p.tracks);
+    }
+    mixer.removeParticipant(p.sid);
+    ParticipantInfo info = snapshot(p);
+    for (TrackInfo t : tracks) {
+      emit(new RoomEvent.TrackUnpublished(info(), info, t));
+    }
+    if (reason != null) {
+      eventQueue.accept(() -> p.listener.onDisconnected(reason));
+    }
+  }
+
+  private synchronized ParticipantInfo snapshot(Participant p) {
+    return p.snapshot();
+  }
+
+  private void emit(RoomEvent event) {
+    events.accept(event);
+  }
+
+  private ParticipantInfo changed(Participant p) {
+    synchronized (this) {
+      p.version++;
+    }
+    ParticipantInfo info = snapshot(p);
+    emit(new RoomEvent.ParticipantUpdated(info(), info));
+    return info;
+  }
+
+  /** The handle given to the joining participant's owner. */
+  private final class Handle implements LocalParticipant {
+    private final Participant p;
+
+    Handle(Participant p) {
+      this.p = p;
+    }
+
+    @Override
+    public ParticipantInfo info() {
+      return snapshot(p);
+    }
+
+    @Override
+    public String roomName() {
+      return name;
+    }
+
+    @Override
+    public TrackInfo publishAudio(String trackName, AudioSource source) {
+      TrackInfo track =
+          new TrackInfo(
+              ids.next("TR_"),
+              trackName,
+              TrackInfo.TrackKind.AUDIO,
+              TrackInfo.TrackSource.MICROPHONE,
+              false);
+      synchronized (Room.this) {
+        requireConnected();
+        p.tracks.add(track);
+        p.version++;
+      }
+      mixer.addFeed(p.sid, track.sid(), source);
+      emit(new RoomEvent.TrackPublished(Room.this.info(), snapshot(p), track));
+      return track;
+    }
+
+    @Override
+    public void unpublish(String trackSid) {
+      TrackInfo removed = null;
+      synchronized (Room.this) {
+        for (var it = p.tracks.iterator(); it.hasNext(); ) {
+          TrackInfo t = it.next();
+          if (t.sid().equals(trackSid)) {
+            removed = t;
+            it.remove();
+            p.version++;
+          }
+        }
+      }
+      if (removed != null) {
+        mixer.removeFeed(trackSid);
+        emit(new RoomEvent.TrackUnpublished(Room.this.info(), snapshot(p), removed));
+      }
+    }
+
+    @Override
+    public void setMuted(String trackSid, boolean muted) {
+      boolean found = false;
+      synchronized (Room.this) {
+        for (int i = 0; i < p.tracks.size(); i++) {
+          TrackInfo t = p.tracks.get(i);
+          if (t.sid().equals(trackSid) && t.muted() != muted) {
+            p.tracks.set(i, t.withMuted(muted));
+            found = true;
+          }
+        }
+      }
+      if (found) {
+        mixer.setMuted(trackSid, muted);
+        changed(p);
+      }
+    }
+
+    @Override
+    public void subscribeMix(AudioSink sink) {
+      synchronized (Room.this) {
+        requireConnected();
+      }
+      mixer.subscribe(p.sid, sink);
+    }
+
+    @Override
+    public void updateAttributes(Map<String, String> changes) {
+      boolean did;
+      synchronized (Room.this) {
+        did = p.mergeAttributes(changes);
+      }
+      if (did) {
+        changed(p);
+      }
+    }
+
+    @Override
+    public void updateMetadata(String metadata) {
+      synchronized (Room.this) {
+        p.metadata = metadata == null ? "" : metadata;
+      }
+      changed(p);
+    }
+
+    @Override
+    public void leave(DisconnectReason reason) {
+      Room.this.leave(p, reason, false);
+    }
+
+    @Override
+    public boolean isConnected() {
+      synchronized (Room.this) {
+        return p.connected;
+      }
+    }
+
+    private void requireConnected() {
+      if (!p.connected) {
+        throw new IllegalStateException("participant " + p.identity + " has left " + name);
+      }
+    }
+  }
+}
