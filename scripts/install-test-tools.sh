@@ -18,3 +18,12 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# LiveKit's real Node SDKs, pinned by each test package's lock file.
+for lock in */src/test/node/package-lock.json; do
+  dir="$(dirname "$lock")"
+  if [[ ! -d "$dir/node_modules" || "$lock" -nt "$dir/node_modules" ]]; then
+    echo "install-test-tools: npm ci in $dir" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done
