@@ -1,5 +1,8 @@
 package io.switchboard.server;
 
+import io.switchboard.protocol.auth.TokenVerifier;
+import io.switchboard.protocol.twirp.TwirpRouter;
+import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
@@ -48,9 +51,11 @@ public final class Switchboard implements AutoCloseable {
         new RoomManager(clock, mediaClock, mediaWorkers, virtualThreads, roomDefaults, new SecureRandom());
     rooms.start();
 
+    TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     HttpRoutes routes =
         new HttpRoutes()
-            .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"));
+            .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
+            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp));
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);
