@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +91,7 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public InboundTrunk createInboundTrunk(InboundTrunk draft) {
         return locked(() -> {
-            List<Violation> problems = idMustBeEmpty("sip_trunk_id", draft.id());
+            List<Violation> problems = WriteChecks.idMustBeEmpty("sip_trunk_id", draft.id());
             checkInbound(draft, problems);
             Instant now = clock.instant();
             InboundTrunk stored = draft.toBuilder().id(ids.next(IdGenerator.TRUNK_PREFIX, state::trunkIdTaken))
@@ -105,9 +104,9 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public InboundTrunk updateInboundTrunk(String id, UnaryOperator<InboundTrunk> change) {
         return locked(() -> {
-            InboundTrunk current = existing(state.inbound.get(id), "inbound trunk", id);
+            InboundTrunk current = WriteChecks.existing(state.inbound.get(id), "inbound trunk", id);
             InboundTrunk changed = change.apply(current);
-            List<Violation> problems = idMustStay("sip_trunk_id", id, changed.id());
+            List<Violation> problems = WriteChecks.idMustStay("sip_trunk_id", id, changed.id());
             InboundTrunk stored = changed.toBuilder().id(id).createdAt(current.createdAt()).updatedAt(clock.instant()).build();
             checkInbound(stored, problems);
             commit(new JournalEntry.PutInbound(stored));
@@ -135,9 +134,9 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public OutboundTrunk createOutboundTrunk(OutboundTrunk draft) {
         return locked(() -> {
-            List<Violation> problems = idMustBeEmpty("sip_trunk_id", draft.id());
+            List<Violation> problems = WriteChecks.idMustBeEmpty("sip_trunk_id", draft.id());
             problems.addAll(OutboundTrunkValidator.validate(draft));
-            rejectIfAny(problems);
+            WriteChecks.rejectIfAny(problems);
             Instant now = clock.instant();
             OutboundTrunk stored = draft.toBuilder().id(ids.next(IdGenerator.TRUNK_PREFIX, state::trunkIdTaken))
                     .createdAt(now).updatedAt(now).build();
@@ -149,12 +148,12 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public OutboundTrunk updateOutboundTrunk(String id, UnaryOperator<OutboundTrunk> change) {
         return locked(() -> {
-            OutboundTrunk current = existing(state.outbound.get(id), "outbound trunk", id);
+            OutboundTrunk current = WriteChecks.existing(state.outbound.get(id), "outbound trunk", id);
             OutboundTrunk changed = change.apply(current);
-            List<Violation> problems = idMustStay("sip_trunk_id", id, changed.id());
+            List<Violation> problems = WriteChecks.idMustStay("sip_trunk_id", id, changed.id());
             OutboundTrunk stored = changed.toBuilder().id(id).createdAt(current.createdAt()).updatedAt(clock.instant()).build();
             problems.addAll(OutboundTrunkValidator.validate(stored));
-            rejectIfAny(problems);
+            WriteChecks.rejectIfAny(problems);
             commit(new JournalEntry.PutOutbound(stored));
             return stored;
         });
@@ -180,7 +179,7 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public DispatchRule createDispatchRule(DispatchRule draft) {
         return locked(() -> {
-            List<Violation> problems = idMustBeEmpty("sip_dispatch_rule_id", draft.id());
+            List<Violation> problems = WriteChecks.idMustBeEmpty("sip_dispatch_rule_id", draft.id());
             checkRule(draft, problems);
             Instant now = clock.instant();
             DispatchRule stored = draft.toBuilder().id(ids.next(IdGenerator.RULE_PREFIX, state.rules::containsKey))
@@ -193,9 +192,9 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public DispatchRule updateDispatchRule(String id, UnaryOperator<DispatchRule> change) {
         return locked(() -> {
-            DispatchRule current = existing(state.rules.get(id), "dispatch rule", id);
+            DispatchRule current = WriteChecks.existing(state.rules.get(id), "dispatch rule", id);
             DispatchRule changed = change.apply(current);
-            List<Violation> problems = idMustStay("sip_dispatch_rule_id", id, changed.id());
+            List<Violation> problems = WriteChecks.idMustStay("sip_dispatch_rule_id", id, changed.id());
             DispatchRule stored = changed.toBuilder().id(id).createdAt(current.createdAt()).updatedAt(clock.instant()).build();
             checkRule(stored, problems);
             commit(new JournalEntry.PutRule(stored));
@@ -257,13 +256,13 @@ public final class FileConfigStore implements ConfigStore {
     private void checkInbound(InboundTrunk trunk, List<Violation> problems) {
         problems.addAll(InboundTrunkValidator.validate(trunk));
         problems.addAll(TrunkConflicts.find(trunk, state.inbound.values()));
-        rejectIfAny(problems);
+        WriteChecks.rejectIfAny(problems);
     }
 
     private void checkRule(DispatchRule rule, List<Violation> problems) {
         problems.addAll(DispatchRuleValidator.validate(rule));
         problems.addAll(RuleConflicts.find(rule, state.rules.values()));
-        rejectIfAny(problems);
+        WriteChecks.rejectIfAny(problems);
     }
 
     private <T> Optional<T> delete(T current, JournalEntry.Kind kind, String id) {
@@ -309,35 +308,6 @@ public final class FileConfigStore implements ConfigStore {
             return action.get();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static <T> T existing(T value, String what, String id) {
-        if (value == null) {
-            throw new ConfigNotFoundException(what, id);
-        }
-        return value;
-    }
-
-    private static List<Violation> idMustBeEmpty(String field, String id) {
-        List<Violation> out = new ArrayList<>();
-        if (!id.isEmpty()) {
-            out.add(new Violation.Invalid(field, "must be empty when creating; the store assigns ids (got " + id + ")"));
-        }
-        return out;
-    }
-
-    private static List<Violation> idMustStay(String field, String id, String changedId) {
-        List<Violation> out = new ArrayList<>();
-        if (!changedId.isEmpty() && !changedId.equals(id)) {
-            out.add(new Violation.Invalid(field, "cannot change the id of " + id + " to " + changedId));
-        }
-        return out;
-    }
-
-    private static void rejectIfAny(List<Violation> problems) {
-        if (!problems.isEmpty()) {
-            throw new ConfigRejectedException(problems);
         }
     }
 }
