@@ -61,9 +61,12 @@ public final class DispatchRuleSelector {
     /**
      * LiveKit's {@code DispatchRulePriority}, lower first: PIN-protected before open
      * (direct 0, individual 1, callee 2; open ones 100, 101, 102), plus 1000 for each of
-     * {@code inbound_numbers} and {@code numbers} left empty.
+     * {@code inbound_numbers} and {@code numbers} left empty. A rule without a room rule is last.
      */
     public static int priority(DispatchRule rule) {
+        if (rule.rule() == null) {
+            return Integer.MAX_VALUE;
+        }
         int base = switch (rule.rule()) {
             case RoomRule.Direct d -> 0;
             case RoomRule.Individual i -> 1;

@@ -62,7 +62,10 @@ public final class FileConfigStore implements ConfigStore {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = new IdGenerator(random);
         this.compactAfter = compactAfter;
-        Files.createDirectories(dataDir);
+        if (Files.notExists(dataDir)) {
+            Files.createDirectories(dataDir);
+            Journal.forceDirectory(dataDir.toAbsolutePath().getParent()); // the new directory's own entry
+        }
         this.directoryLock = DirectoryLock.acquire(dataDir);
         try {
             Journal.Opened opened = Journal.open(dataDir.resolve(JOURNAL_FILE));

@@ -15,7 +15,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +168,32 @@ class FileConfigStoreTest {
         assertEquals(all.subList(3, 6), second.stream().map(InboundTrunk::id).toList());
         assertEquals(all.subList(6, 7), third.stream().map(InboundTrunk::id).toList());
         assertEquals(List.of(), store.listInboundTrunks(new PageRequest(all.getLast(), 3)));
+    }
+
+    @Test
+    void concurrentWritersAreSerialised() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        List<Future<List<String>>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        ids.add(store.createInboundTrunk(Samples.inbound(String.format("+1510%d%06d", thread, i))).id());
+                    }
+                    return ids;
+                }));
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (Future<List<String>> f : futures) {
+            ids.addAll(f.get());
+        }
+        assertEquals(threads * perThread, ids.size());
+        assertEquals(ids, reopen().listInboundTrunks(PageRequest.all()).stream().map(InboundTrunk::id)
+                .collect(Collectors.toSet()));
     }
 
     @Test

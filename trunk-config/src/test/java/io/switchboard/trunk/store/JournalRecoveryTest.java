@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -115,6 +116,16 @@ class JournalRecoveryTest {
         IOException e = assertThrows(IOException.class, this::open);
         assertTrue(e.getMessage().contains("corrupt at byte 8"), e.getMessage());
         assertEquals(before.length, Files.size(journal()));
+    }
+
+    @Test
+    void createsItsDirectoryAndStartsEmpty() throws IOException {
+        Path nested = dir.resolve("var/lib/switchboard");
+        try (FileConfigStore store = new FileConfigStore(nested, clock)) {
+            assertEquals(new RecoveryReport(0, 0, ""), store.recovery());
+            store.createDispatchRule(Samples.direct("lobby", ""));
+        }
+        assertArrayEquals(Journal.MAGIC, Arrays.copyOf(Files.readAllBytes(nested.resolve(FileConfigStore.JOURNAL_FILE)), 8));
     }
 
     @Test
