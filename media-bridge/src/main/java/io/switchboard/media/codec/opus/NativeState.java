@@ -1,5 +1,6 @@
 package io.switchboard.media.codec.opus;
 
+import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.lang.ref.Cleaner;
 import java.nio.IntBuffer;
@@ -12,11 +13,14 @@ import tomp2p.opuswrapper.Opus;
  */
 final class NativeState implements AutoCloseable {
   private final PointerByReference handle;
+  /** The state's address, for {@link OpusHotPath}. */
+  private final Pointer address;
   private final Cleaner.Cleanable cleanable;
   private volatile boolean closed;
 
   private NativeState(PointerByReference handle, Object owner, Cleaner cleaner, Consumer<PointerByReference> destroy) {
     this.handle = handle;
+    this.address = handle.getPointer();
     this.cleanable = cleaner.register(owner, () -> destroy.accept(handle));
   }
 
@@ -48,6 +52,12 @@ final class NativeState implements AutoCloseable {
       throw new IllegalStateException("the Opus codec state has been closed");
     }
     return handle;
+  }
+
+  /** The state's address for a direct-mapped call; fails once closed. */
+  Pointer address() {
+    handle();
+    return address;
   }
 
   @Override

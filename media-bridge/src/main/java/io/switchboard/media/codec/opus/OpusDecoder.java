@@ -58,7 +58,7 @@ public final class OpusDecoder implements AudioDecoder, AutoCloseable {
   /** Fills {@code out} with libopus's packet loss concealment. */
   @Override
   public void conceal(PcmFrame out) {
-    int samples = opus.opus_decode(state.handle(), null, 0, pcm, SAMPLES, 0);
+    int samples = OpusHotPath.opus_decode(state.address(), null, 0, pcm, SAMPLES, 0);
     copyOut(samples, out);
   }
 
@@ -73,7 +73,7 @@ public final class OpusDecoder implements AudioDecoder, AutoCloseable {
       data = staging;
     }
     // For FEC the frame size must be the lost frame's; otherwise allow any packet to decode.
-    int result = opus.opus_decode(state.handle(), data, length, pcm, fec ? SAMPLES : MAX_PACKET_SAMPLES, fec ? 1 : 0);
+    int result = OpusHotPath.opus_decode(state.address(), data, length, pcm, fec ? SAMPLES : MAX_PACKET_SAMPLES, fec ? 1 : 0);
     if (result != SAMPLES) {
       invalid(result < 0 ? result : Opus.OPUS_BAD_ARG, out);
       return;

@@ -61,7 +61,7 @@ public final class OpusEncoder implements AudioEncoder, AutoCloseable {
       throw new IllegalArgumentException("no room at offset " + offset + " of a " + out.length + "-byte buffer");
     }
     pcm.put(0, frame.samples(), 0, SAMPLES);
-    int length = NativeState.check(opus, opus.opus_encode(state.handle(), pcm, SAMPLES, packet, room), "opus_encode");
+    int length = NativeState.check(opus, OpusHotPath.opus_encode(state.address(), pcm, SAMPLES, packet, room), "opus_encode");
     packet.get(0, out, offset, length);
     return length;
   }

@@ -1,6 +1,7 @@
 package io.switchboard.media.codec.opus;
 
 import club.minnced.opus.util.OpusLibrary;
+import com.sun.jna.NativeLibrary;
 import io.switchboard.media.codec.AudioCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +57,8 @@ public final class OpusRuntime {
     }
     String location = System.getProperty(LOADED_PATH_PROPERTY, "");
     Opus opus = Opus.INSTANCE;
+    // The same name resolves to the NativeLibrary instance opus-java's binding already holds.
+    OpusHotPath.bind(NativeLibrary.getInstance(location));
     boolean bundled = location.startsWith("/natives/");
     return new OpusRuntime(opus, new OpusLibraryInfo(opus.opus_get_version_string(), location, bundled));
   }
