@@ -28,6 +28,7 @@ final class NativeState implements AutoCloseable {
     IntBuffer error = IntBuffer.allocate(1);
     PointerByReference handle = opus.opus_encoder_create(sampleRate, 1, application, error);
     check(opus, error.get(0), "opus_encoder_create");
+    requireCreated(handle, "opus_encoder_create");
     return new NativeState(handle, owner, cleaner, opus::opus_encoder_destroy);
   }
 
@@ -35,7 +36,14 @@ final class NativeState implements AutoCloseable {
     IntBuffer error = IntBuffer.allocate(1);
     PointerByReference handle = opus.opus_decoder_create(sampleRate, 1, error);
     check(opus, error.get(0), "opus_decoder_create");
+    requireCreated(handle, "opus_decoder_create");
     return new NativeState(handle, owner, cleaner, opus::opus_decoder_destroy);
+  }
+
+  private static void requireCreated(PointerByReference handle, String call) {
+    if (handle == null || handle.getPointer() == null) {
+      throw new IllegalStateException(call + " returned no state");
+    }
   }
 
   /** Throws if {@code result} is a libopus error code. */
