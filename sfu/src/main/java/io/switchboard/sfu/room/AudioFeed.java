@@ -66,7 +66,7 @@ final class AudioFeed {
     }
     int i = convertedCount++;
     convertedRates[i] = rate;
-    converters[i] = new Resampler(nativeFrame.sampleRate(), rate);
+    converters[i] = Resampler.between(nativeFrame.sampleRate(), rate);
     convertedFrames[i] = new PcmFrame(rate);
     converters[i].process(nativeFrame, convertedFrames[i]);
     return convertedFrames[i];
