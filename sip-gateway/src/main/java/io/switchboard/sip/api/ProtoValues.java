@@ -62,7 +62,8 @@ final class ProtoValues {
             case SIP_TRANSPORT_UDP -> SipTransport.UDP;
             case SIP_TRANSPORT_TCP -> SipTransport.TCP;
             case SIP_TRANSPORT_TLS -> SipTransport.TLS;
-            case UNRECOGNIZED -> throw unknownEnum(field, "SIP_TRANSPORT_AUTO, _UDP, _TCP or _TLS");
+            case UNRECOGNIZED -> throw unknownEnum(field,
+                    "SIP_TRANSPORT_AUTO, SIP_TRANSPORT_UDP, SIP_TRANSPORT_TCP or SIP_TRANSPORT_TLS");
         };
     }
 
