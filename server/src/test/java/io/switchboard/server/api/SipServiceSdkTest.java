@@ -42,6 +42,7 @@ import retrofit2.converter.protobuf.ProtoConverterFactory;
  * The SIP trunk and dispatch-rule API of a running Switchboard, driven by LiveKit's own Java
  * server SDK ({@code io.livekit:livekit-server}, which speaks Twirp with protobuf bodies).
  */
+@SuppressWarnings("deprecation") // SIPTrunkInfo, what DeleteSIPTrunk answers
 class SipServiceSdkTest {
   @TempDir Path data;
   RunningSwitchboard server;
