@@ -59,7 +59,12 @@ final class ApiErrors {
     }
 
     static TwirpException notFound(String what, String id) {
-        return TwirpException.notFound(what + " " + id + " does not exist");
+        return notFound(what, id, "");
+    }
+
+    /** @param hint appended in parentheses when not empty, e.g. {@code it is an outbound trunk} */
+    static TwirpException notFound(String what, String id, String hint) {
+        return TwirpException.notFound(what + " " + id + " does not exist" + (hint.isEmpty() ? "" : " (" + hint + ")"));
     }
 
     /** Runs a proto-to-model mapping, reporting a field it cannot map under {@code prefix}. */

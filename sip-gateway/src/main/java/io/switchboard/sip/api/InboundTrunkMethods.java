@@ -104,7 +104,7 @@ final class InboundTrunkMethods {
 
     /** Says so when the id is an outbound trunk: the likely mistake. */
     private RuntimeException notFound(String id) {
-        String hint = store.getOutboundTrunk(id).isPresent() ? " (" + id + " is an outbound trunk)" : "";
-        return ApiErrors.notFound("inbound trunk", id + hint);
+        String hint = store.getOutboundTrunk(id).isPresent() ? "it is an outbound trunk" : "";
+        return ApiErrors.notFound("inbound trunk", id, hint);
     }
 }

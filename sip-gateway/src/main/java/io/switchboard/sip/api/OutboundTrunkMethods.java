@@ -103,7 +103,7 @@ final class OutboundTrunkMethods {
 
     /** Says so when the id is an inbound trunk: the likely mistake. */
     private RuntimeException notFound(String id) {
-        String hint = store.getInboundTrunk(id).isPresent() ? " (" + id + " is an inbound trunk)" : "";
-        return ApiErrors.notFound("outbound trunk", id + hint);
+        String hint = store.getInboundTrunk(id).isPresent() ? "it is an inbound trunk" : "";
+        return ApiErrors.notFound("outbound trunk", id, hint);
     }
 }

@@ -170,7 +170,7 @@ class SipApiDispatchRuleTest {
     }
 
     @Test
-    void callMethodsAreNotServedHere() {
+    void callMethodsAreLeftToTheCallSide() {
         Reply reply = api.call("CreateSIPParticipant", "{}");
 
         assertEquals("bad_route", reply.code());

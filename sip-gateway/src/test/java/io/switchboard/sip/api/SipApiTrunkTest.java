@@ -170,8 +170,7 @@ class SipApiTrunkTest {
 
         assertEquals(404, asInbound.status());
         assertEquals("not_found", asInbound.code());
-        assertEquals("inbound trunk " + outbound + " (" + outbound + " is an outbound trunk) does not exist",
-                asInbound.msg());
+        assertEquals("inbound trunk " + outbound + " does not exist (it is an outbound trunk)", asInbound.msg());
         assertEquals("not_found", update.code());
         assertEquals("not_found", delete.code());
         assertEquals("invalid_argument", noId.code());
