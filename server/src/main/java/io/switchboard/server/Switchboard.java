@@ -7,8 +7,11 @@ import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
+import io.switchboard.sip.api.SipApiService;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.sfu.room.RoomOptions;
+import io.switchboard.trunk.store.ConfigStore;
+import io.switchboard.trunk.store.FileConfigStore;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,6 +36,7 @@ public final class Switchboard implements AutoCloseable {
   private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean ready = new AtomicBoolean();
   private RoomManager rooms;
+  private ConfigStore configStore;
   private HttpServer http;
   private InetSocketAddress httpAddress;
 
@@ -52,6 +56,8 @@ public final class Switchboard implements AutoCloseable {
     rooms.start();
 
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
+    configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
+    new SipApiService(configStore).register(twirp);
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
@@ -95,6 +101,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (rooms != null) {
       rooms.close();
+    }
+    if (configStore != null) {
+      configStore.close();
     }
     mediaClock.shutdownNow();
     mediaWorkers.shutdownNow();
