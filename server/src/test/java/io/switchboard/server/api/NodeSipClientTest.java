@@ -23,9 +23,12 @@ class NodeSipClientTest {
 
   @Test
   void nodeSdkManagesTrunksAndDispatchRules() throws Exception {
-    assumeTrue(
-        Files.isRegularFile(NODE_DIR.resolve("node_modules/livekit-server-sdk/package.json")),
-        "livekit-server-sdk not installed: run scripts/install-test-tools.sh");
+    boolean installed =
+        Files.isRegularFile(NODE_DIR.resolve("node_modules/livekit-server-sdk/package.json"));
+    // In CI the test tools are always installed first: a skip there would hide a broken setup.
+    org.junit.jupiter.api.Assertions.assertTrue(
+        installed || System.getenv("CI") == null, "livekit-server-sdk missing in CI");
+    assumeTrue(installed, "livekit-server-sdk not installed: run scripts/install-test-tools.sh");
 
     try (RunningSwitchboard server = new RunningSwitchboard(data)) {
       Path log = data.resolve("node.log");
