@@ -1,0 +1,419 @@
+package io.switchboard.media.net;
+
+import io.switchboard.media.audio.AudioSink;
+import io.switchboard.media.audio.AudioSource;
+import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.media.codec.AudioDecoder;
+import io.switchboard.media.dtmf.DtmfDigit;
+import io.switchboard.media.jitter.JitterBuffer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * One call's RTP and RTCP over UDP.
+ *
+ * <p>As an {@link AudioSource} it plays the remote's audio out of a jitter buffer, decoded with
+ * the negotiated codec and concealed on loss; as an {@link AudioSink} it encodes, packetises and
+ * sends one frame per call, replacing audio with RFC 4733 events while a queued digit is sent.
+ * Media is accepted only from the learned source (symmetric RTP, see {@link SourceLatch}) and
+ * sent back to it. {@link #tick()} sends RTCP reports and decides media timeouts from the
+ * injected clock. Events are delivered on the receive thread: handlers must not block.
+ *
+ * <p>Threads: one receive task per socket runs on the given executor; {@link #read} is called
+ * from one media thread, {@link #write} from one media thread; the rest from any thread.
+ */
+public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
+  private final RtpLegConfig config;
+  private final Clock clock;
+  private final Consumer<RtpLegEvent> events;
+  private final UdpEndpoint rtp;
+  private final UdpEndpoint rtcp;
+  private final Runnable onClose;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final RtpReceiver receiver;
+  private final RtpSender sender = new RtpSender(ThreadLocalRandom.current());
+  private final RtcpSession rtcpSession;
+  private final long openedMillis;
+
+  private volatile MediaFormat format;
+  private volatile InetSocketAddress sendTarget;
+  private volatile InetSocketAddress signalledRtcp;
+  private volatile InetSocketAddress learnedRtcp;
+  private volatile boolean closed;
+  private volatile long sendErrors;
+  private long timeoutReportedFor = Long.MIN_VALUE;
+
+  // Receive-loop buffers, one per socket thread; read-side buffers for the media thread.
+  private final byte[] rtpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
+  private final byte[] rtcpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
+  private final byte[] rtcpOut = new byte[UdpEndpoint.MAX_DATAGRAM];
+  private final byte[] playoutPayload = new byte[UdpEndpoint.MAX_DATAGRAM];
+  private MediaFormat decoderFormat;
+  private AudioDecoder decoder;
+
+  private RtpLeg(RtpLegConfig config, UdpEndpoint rtp, UdpEndpoint rtcp, Clock clock,
+      Consumer<RtpLegEvent> events, Runnable onClose) {
+    this.config = config;
+    this.rtp = rtp;
+    this.rtcp = rtcp;
+    this.clock = clock;
+    this.events = events;
+    this.onClose = onClose;
+    this.openedMillis = clock.millis();
+    this.receiver = new RtpReceiver(config);
+    this.receiver.expect(null, openedMillis);
+    this.rtcpSession = new RtcpSession(config.cname(), config.rtcpInterval().toMillis(), openedMillis);
+  }
+
+  /**
+   * Binds the leg's sockets ({@code config.localPort()} and the next, or two ephemeral ports)
+   * and starts its receive tasks on {@code receiveExecutor}.
+   */
+  public static RtpLeg open(RtpLegConfig config, Executor receiveExecutor, Clock clock,
+      Consumer<RtpLegEvent> events) throws IOException {
+    return open(config, receiveExecutor, clock, events, () -> {});
+  }
+
+  /** Like {@link #open}, on a pair from {@code ports}; the pair is released on {@link #close()}. */
+  public static RtpLeg openOnAllocatedPort(RtpPortAllocator ports, RtpLegConfig config,
+      Executor receiveExecutor, Clock clock, Consumer<RtpLegEvent> events, int attempts)
+      throws IOException {
+    BindException last = null;
+    for (int i = 0; i < attempts; i++) {
+      int port = ports.allocate();
+      try {
+        return open(config.withLocalPort(port), receiveExecutor, clock, events, () -> ports.release(port));
+      } catch (BindException e) {
+        ports.release(port); // taken by another process; quarantine it and try the next
+        last = e;
+      }
+    }
+    throw new BindException("no bindable RTP port pair after " + attempts + " attempts: "
+        + (last == null ? "no attempts" : last.getMessage()));
+  }
+
+  private static RtpLeg open(RtpLegConfig config, Executor receiveExecutor, Clock clock,
+      Consumer<RtpLegEvent> events, Runnable onClose) throws IOException {
+    UdpEndpoint rtp = UdpEndpoint.bind(new InetSocketAddress(config.localAddress(), config.localPort()));
+    UdpEndpoint rtcp;
+    try {
+      int rtcpPort = config.localPort() == 0 ? 0 : config.localPort() + 1;
+      rtcp = UdpEndpoint.bind(new InetSocketAddress(config.localAddress(), rtcpPort));
+    } catch (IOException | RuntimeException e) {
+      rtp.close();
+      throw e;
+    }
+    RtpLeg leg = new RtpLeg(config, rtp, rtcp, clock, events, onClose);
+    receiveExecutor.execute(leg::receiveRtp);
+    receiveExecutor.execute(leg::receiveRtcp);
+    return leg;
+  }
+
+  public InetSocketAddress localRtpAddress() {
+    return rtp.localAddress();
+  }
+
+  public InetSocketAddress localRtcpAddress() {
+    return rtcp.localAddress();
+  }
+
+  /** SSRC of the stream this leg sends. */
+  public int ssrc() {
+    return sender.ssrc();
+  }
+
+  /**
+   * Sets (or changes, after a re-INVITE) where the remote said it receives media, and restarts
+   * source learning.
+   *
+   * @param rtcpAddress the remote RTCP address, or null for the RTP port + 1
+   */
+  public void setRemote(InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+    if (rtpAddress.isUnresolved()) {
+      throw new IllegalArgumentException("remote RTP address is unresolved: " + rtpAddress);
+    }
+    lock.lock();
+    try {
+      receiver.expect(rtpAddress, clock.millis());
+      sendTarget = rtpAddress;
+      signalledRtcp = rtcpAddress != null ? rtcpAddress
+          : new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
+      learnedRtcp = null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Adopts the codec and payload types negotiated in SDP. */
+  public void setMediaFormat(MediaFormat negotiated) {
+    lock.lock();
+    try {
+      receiver.setFormat(negotiated);
+      format = negotiated;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Queues digits to send as RFC 4733 events, one per {@link #write} tick while active.
+   *
+   * @throws IllegalStateException if no telephone-event payload type was negotiated
+   */
+  public void sendDtmf(CharSequence digits) {
+    MediaFormat current = format;
+    if (current == null || !current.hasTelephoneEvents()) {
+      throw new IllegalStateException("cannot send DTMF: the remote did not negotiate telephone-event");
+    }
+    DtmfDigit[] parsed = new DtmfDigit[digits.length()];
+    for (int i = 0; i < parsed.length; i++) {
+      parsed[i] = DtmfDigit.ofSymbol(digits.charAt(i));
+    }
+    sender.queueDigits(parsed);
+  }
+
+  @Override
+  public int sampleRate() {
+    MediaFormat current = format;
+    return current == null ? 8000 : current.codec().sampleRate();
+  }
+
+  @Override
+  public boolean read(PcmFrame into) {
+    MediaFormat current = format;
+    if (current == null) {
+      return false;
+    }
+    if (current != decoderFormat) {
+      if (decoderFormat == null || !decoderFormat.codec().equals(current.codec())) {
+        decoder = current.codec().decoders().get();
+      }
+      decoderFormat = current;
+    }
+    JitterBuffer.PopResult result;
+    int length;
+    lock.lock();
+    try {
+      result = receiver.pop(playoutPayload);
+      length = receiver.poppedLength();
+    } finally {
+      lock.unlock();
+    }
+    switch (result) {
+      case FRAME -> {
+        if (length == 0) { // a telephone-event packet held its place: play silence
+          into.setSampleRate(decoder.sampleRate());
+          into.silence();
+        } else {
+          decoder.decode(playoutPayload, 0, length, into);
+        }
+        return true;
+      }
+      case LOST -> {
+        decoder.conceal(into);
+        return true;
+      }
+      case EMPTY -> {
+        return false;
+      }
+    }
+    throw new AssertionError(result);
+  }
+
+  @Override
+  public void write(PcmFrame frame) {
+    MediaFormat current = format;
+    if (current == null || closed) {
+      return;
+    }
+    int length = sender.build(frame, current);
+    InetSocketAddress target = sendTarget;
+    if (target == null) {
+      return;
+    }
+    if (rtp.send(sender.packet(), length, target)) {
+      sender.sent(length, clock.millis());
+    } else {
+      sendErrors++;
+    }
+  }
+
+  /**
+   * Housekeeping; call every second or so (or on every media tick). Reports a media timeout
+   * once per silent spell and sends an RTCP report when one is due.
+   */
+  public void tick() {
+    if (closed) {
+      return;
+    }
+    long now = clock.millis();
+    checkMediaTimeout(now);
+    lock.lock();
+    int length = 0;
+    try {
+      if (rtcpSession.due(now)) {
+        length = buildRtcp(now, null);
+      }
+    } finally {
+      lock.unlock();
+    }
+    sendRtcp(length);
+  }
+
+  private void checkMediaTimeout(long now) {
+    long lastMedia;
+    lock.lock();
+    try {
+      lastMedia = receiver.lastMediaMillis;
+    } finally {
+      lock.unlock();
+    }
+    boolean neverReceived = lastMedia == 0;
+    long since = neverReceived ? openedMillis : lastMedia;
+    Duration limit = neverReceived ? config.initialMediaTimeout() : config.mediaTimeout();
+    if (now - since >= limit.toMillis() && timeoutReportedFor != since) {
+      timeoutReportedFor = since;
+      events.accept(new RtpLegEvent.MediaTimeout(Duration.ofMillis(now - since)));
+    }
+  }
+
+  private int buildRtcp(long now, String byeReason) {
+    long packets = sender.packets;
+    RtcpSession.SenderState senderState = packets == 0 ? null
+        : new RtcpSession.SenderState(sender.ssrc(), packets, sender.octets,
+            sender.lastTimestamp + (int) ((now - sender.lastSendMillis) * sampleClock() / 1000));
+    return rtcpSession.buildReport(now, sender.ssrc(), senderState, receiver.statistics(), byeReason, rtcpOut);
+  }
+
+  private int sampleClock() {
+    MediaFormat current = format;
+    return current == null ? 8000 : current.codec().clockRate();
+  }
+
+  private void sendRtcp(int length) {
+    InetSocketAddress target = learnedRtcp != null ? learnedRtcp : signalledRtcp;
+    if (length > 0 && target != null && !rtcp.send(rtcpOut, length, target)) {
+      sendErrors++;
+    }
+  }
+
+  private void receiveRtp() {
+    while (!closed) {
+      InetSocketAddress from;
+      try {
+        from = rtp.receive(rtpDatagram);
+      } catch (IOException e) {
+        if (!rtp.isOpen()) {
+          return;
+        }
+        continue; // e.g. ICMP-induced errors: keep listening
+      }
+      boolean locked;
+      DtmfDigit digit;
+      lock.lock();
+      try {
+        receiver.onDatagram(from, rtpDatagram, rtp.receivedLength(), clock.millis());
+        locked = receiver.lockedNow();
+        digit = receiver.digitNow();
+        if (locked) {
+          sendTarget = from; // symmetric RTP: answer where the media comes from
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (locked) {
+        events.accept(new RtpLegEvent.SourceLocked(from));
+      }
+      if (digit != null) {
+        events.accept(new RtpLegEvent.DtmfReceived(digit));
+      }
+    }
+  }
+
+  private void receiveRtcp() {
+    while (!closed) {
+      InetSocketAddress from;
+      try {
+        from = rtcp.receive(rtcpDatagram);
+      } catch (IOException e) {
+        if (!rtcp.isOpen()) {
+          return;
+        }
+        continue;
+      }
+      String bye;
+      lock.lock();
+      try {
+        InetSocketAddress media = receiver.lockedSource() != null ? receiver.lockedSource() : receiver.signalledSource();
+        if (media == null || !media.getAddress().equals(from.getAddress())) {
+          receiver.droppedUnknownSource++;
+          continue;
+        }
+        learnedRtcp = from;
+        bye = rtcpSession.onCompound(rtcpDatagram, rtcp.receivedLength(), clock.millis(), sender.ssrc());
+      } finally {
+        lock.unlock();
+      }
+      if (bye != null) {
+        events.accept(new RtpLegEvent.RemoteBye(bye));
+      }
+    }
+  }
+
+  public RtpLegStats stats() {
+    lock.lock();
+    try {
+      var statistics = receiver.statistics();
+      return new RtpLegStats(
+          sender.packets, sender.octets, receiver.packets, receiver.octets,
+          receiver.droppedUnknownSource, receiver.droppedMalformed, receiver.droppedUnknownPayloadType,
+          receiver.digits, sender.digits, rtcpSession.sent, rtcpSession.received, sendErrors,
+          Optional.ofNullable(receiver.lockedSource()),
+          statistics == null ? 0 : statistics.cumulativeLost(),
+          statistics == null ? 0 : statistics.jitterMillis(),
+          receiver.jitter().stats(),
+          Optional.ofNullable(rtcpSession.remoteReport()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sends an RTCP BYE, closes both sockets (ending the receive tasks) and releases the port. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    int length;
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      length = buildRtcp(clock.millis(), "hangup");
+    } finally {
+      lock.unlock();
+    }
+    sendRtcp(length);
+    try {
+      rtp.close();
+    } catch (IOException ignored) {
+      // closing a datagram channel has nothing left to flush
+    }
+    try {
+      rtcp.close();
+    } catch (IOException ignored) {
+      // as above
+    }
+    onClose.run();
+  }
+}
