@@ -3,9 +3,7 @@ package io.switchboard.media.net;
 import io.switchboard.media.audio.AudioSink;
 import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
-import io.switchboard.media.codec.AudioDecoder;
 import io.switchboard.media.dtmf.DtmfDigit;
-import io.switchboard.media.jitter.JitterBuffer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -37,27 +34,25 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   private final UdpEndpoint rtp;
   private final UdpEndpoint rtcp;
   private final Runnable onClose;
-  private final ReentrantLock lock = new ReentrantLock();
+  /** Guards the receive path and RTCP state; a monitor, so contention allocates nothing. */
+  private final Object lock = new Object();
   private final RtpReceiver receiver;
   private final RtpSender sender = new RtpSender(ThreadLocalRandom.current());
   private final RtcpSession rtcpSession;
-  private final long openedMillis;
+  private final RtpPlayout playout;
+  private final MediaTimeoutWatch timeoutWatch;
 
   private volatile MediaFormat format;
   private volatile InetSocketAddress sendTarget;
   private volatile InetSocketAddress signalledRtcp;
   private volatile InetSocketAddress learnedRtcp;
   private volatile boolean closed;
-  private volatile long sendErrors;
-  private long timeoutReportedFor = Long.MIN_VALUE;
+  private final java.util.concurrent.atomic.AtomicLong sendErrors = new java.util.concurrent.atomic.AtomicLong();
 
-  // Receive-loop buffers, one per socket thread; read-side buffers for the media thread.
+  // One buffer per receive loop, one for outgoing RTCP (built under the lock).
   private final byte[] rtpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
   private final byte[] rtcpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
   private final byte[] rtcpOut = new byte[UdpEndpoint.MAX_DATAGRAM];
-  private final byte[] playoutPayload = new byte[UdpEndpoint.MAX_DATAGRAM];
-  private MediaFormat decoderFormat;
-  private AudioDecoder decoder;
 
   private RtpLeg(RtpLegConfig config, UdpEndpoint rtp, UdpEndpoint rtcp, Clock clock,
       Consumer<RtpLegEvent> events, Runnable onClose) {
@@ -67,10 +62,12 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     this.clock = clock;
     this.events = events;
     this.onClose = onClose;
-    this.openedMillis = clock.millis();
+    long now = clock.millis();
     this.receiver = new RtpReceiver(config);
-    this.receiver.expect(null, openedMillis);
-    this.rtcpSession = new RtcpSession(config.cname(), config.rtcpInterval().toMillis(), openedMillis);
+    this.receiver.expect(null, now);
+    this.rtcpSession = new RtcpSession(config.cname(), config.rtcpInterval().toMillis(), now);
+    this.playout = new RtpPlayout(receiver, lock);
+    this.timeoutWatch = new MediaTimeoutWatch(now, config.initialMediaTimeout(), config.mediaTimeout());
   }
 
   /**
@@ -140,26 +137,20 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     if (rtpAddress.isUnresolved()) {
       throw new IllegalArgumentException("remote RTP address is unresolved: " + rtpAddress);
     }
-    lock.lock();
-    try {
+    synchronized (lock) {
       receiver.expect(rtpAddress, clock.millis());
       sendTarget = rtpAddress;
       signalledRtcp = rtcpAddress != null ? rtcpAddress
           : new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
       learnedRtcp = null;
-    } finally {
-      lock.unlock();
     }
   }
 
   /** Adopts the codec and payload types negotiated in SDP. */
   public void setMediaFormat(MediaFormat negotiated) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       receiver.setFormat(negotiated);
       format = negotiated;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -189,43 +180,7 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   @Override
   public boolean read(PcmFrame into) {
     MediaFormat current = format;
-    if (current == null) {
-      return false;
-    }
-    if (current != decoderFormat) {
-      if (decoderFormat == null || !decoderFormat.codec().equals(current.codec())) {
-        decoder = current.codec().decoders().get();
-      }
-      decoderFormat = current;
-    }
-    JitterBuffer.PopResult result;
-    int length;
-    lock.lock();
-    try {
-      result = receiver.pop(playoutPayload);
-      length = receiver.poppedLength();
-    } finally {
-      lock.unlock();
-    }
-    switch (result) {
-      case FRAME -> {
-        if (length == 0) { // a telephone-event packet held its place: play silence
-          into.setSampleRate(decoder.sampleRate());
-          into.silence();
-        } else {
-          decoder.decode(playoutPayload, 0, length, into);
-        }
-        return true;
-      }
-      case LOST -> {
-        decoder.conceal(into);
-        return true;
-      }
-      case EMPTY -> {
-        return false;
-      }
-    }
-    throw new AssertionError(result);
+    return current != null && playout.read(into, current);
   }
 
   @Override
@@ -242,7 +197,7 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     if (rtp.send(sender.packet(), length, target)) {
       sender.sent(length, clock.millis());
     } else {
-      sendErrors++;
+      sendErrors.incrementAndGet();
     }
   }
 
@@ -256,32 +211,23 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     }
     long now = clock.millis();
     checkMediaTimeout(now);
-    lock.lock();
     int length = 0;
-    try {
+    synchronized (lock) {
       if (rtcpSession.due(now)) {
         length = buildRtcp(now, null);
       }
-    } finally {
-      lock.unlock();
     }
     sendRtcp(length);
   }
 
   private void checkMediaTimeout(long now) {
     long lastMedia;
-    lock.lock();
-    try {
+    synchronized (lock) {
       lastMedia = receiver.lastMediaMillis;
-    } finally {
-      lock.unlock();
     }
-    boolean neverReceived = lastMedia == 0;
-    long since = neverReceived ? openedMillis : lastMedia;
-    Duration limit = neverReceived ? config.initialMediaTimeout() : config.mediaTimeout();
-    if (now - since >= limit.toMillis() && timeoutReportedFor != since) {
-      timeoutReportedFor = since;
-      events.accept(new RtpLegEvent.MediaTimeout(Duration.ofMillis(now - since)));
+    Duration silent = timeoutWatch.check(now, lastMedia);
+    if (silent != null) {
+      events.accept(new RtpLegEvent.MediaTimeout(silent));
     }
   }
 
@@ -301,7 +247,7 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   private void sendRtcp(int length) {
     InetSocketAddress target = learnedRtcp != null ? learnedRtcp : signalledRtcp;
     if (length > 0 && target != null && !rtcp.send(rtcpOut, length, target)) {
-      sendErrors++;
+      sendErrors.incrementAndGet();
     }
   }
 
@@ -318,16 +264,13 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
       }
       boolean locked;
       DtmfDigit digit;
-      lock.lock();
-      try {
+      synchronized (lock) {
         receiver.onDatagram(from, rtpDatagram, rtp.receivedLength(), clock.millis());
         locked = receiver.lockedNow();
         digit = receiver.digitNow();
         if (locked) {
           sendTarget = from; // symmetric RTP: answer where the media comes from
         }
-      } finally {
-        lock.unlock();
       }
       if (locked) {
         events.accept(new RtpLegEvent.SourceLocked(from));
@@ -350,8 +293,7 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
         continue;
       }
       String bye;
-      lock.lock();
-      try {
+      synchronized (lock) {
         InetSocketAddress media = receiver.lockedSource() != null ? receiver.lockedSource() : receiver.signalledSource();
         if (media == null || !media.getAddress().equals(from.getAddress())) {
           receiver.droppedUnknownSource++;
@@ -359,8 +301,6 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
         }
         learnedRtcp = from;
         bye = rtcpSession.onCompound(rtcpDatagram, rtcp.receivedLength(), clock.millis(), sender.ssrc());
-      } finally {
-        lock.unlock();
       }
       if (bye != null) {
         events.accept(new RtpLegEvent.RemoteBye(bye));
@@ -369,20 +309,17 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   }
 
   public RtpLegStats stats() {
-    lock.lock();
-    try {
+    synchronized (lock) {
       var statistics = receiver.statistics();
       return new RtpLegStats(
           sender.packets, sender.octets, receiver.packets, receiver.octets,
           receiver.droppedUnknownSource, receiver.droppedMalformed, receiver.droppedUnknownPayloadType,
-          receiver.digits, sender.digits, rtcpSession.sent, rtcpSession.received, sendErrors,
+          receiver.digits, sender.digits, rtcpSession.sent, rtcpSession.received, sendErrors.get(),
           Optional.ofNullable(receiver.lockedSource()),
           statistics == null ? 0 : statistics.cumulativeLost(),
           statistics == null ? 0 : statistics.jitterMillis(),
           receiver.jitter().stats(),
           Optional.ofNullable(rtcpSession.remoteReport()));
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -393,15 +330,12 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
       return;
     }
     int length;
-    lock.lock();
-    try {
+    synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
       length = buildRtcp(clock.millis(), "hangup");
-    } finally {
-      lock.unlock();
     }
     sendRtcp(length);
     try {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param octetsSent RTP payload octets sent
  * @param packetsReceived RTP packets accepted from the remote
  * @param octetsReceived RTP payload octets accepted
- * @param droppedUnknownSource RTP packets dropped because they came from another address
+ * @param droppedUnknownSource RTP and RTCP datagrams dropped because they came from another
+ *     address than the learned (or signalled) one
  * @param droppedMalformed datagrams on the RTP port that failed RTP validation
  * @param droppedUnknownPayloadType RTP packets with a payload type not negotiated
  * @param dtmfReceived digits received

@@ -25,8 +25,8 @@ class JitterBufferAllocationTest {
           }
           buffer.pop();
         };
-    for (int i = 0; i < 20_000; i++) {
-      tick.run(); // warm up: JIT compilation, enum switch tables
+    for (int i = 0; i < 150_000; i++) {
+      tick.run(); // warm up past a sequence wrap so every branch is compiled
     }
     assertEquals(0, allocatedBytesDuring(tick, 100_000));
   }
