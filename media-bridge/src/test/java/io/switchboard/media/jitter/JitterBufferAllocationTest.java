@@ -1,13 +1,18 @@
 package io.switchboard.media.jitter;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The insert/pop path must not allocate: it runs for every packet of every call. */
-class JitterBufferAllocationTest {
+public class JitterBufferAllocationTest {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   @Test
   void insertAndPopAllocateNothing() {
     JitterBuffer buffer = new JitterBuffer(JitterBufferConfig.defaults(8000));
@@ -25,24 +30,39 @@ class JitterBufferAllocationTest {
           }
           buffer.pop();
         };
-    for (int i = 0; i < 150_000; i++) {
-      tick.run(); // warm up past a sequence wrap so every branch is compiled
-    }
-    assertEquals(0, allocatedBytesDuring(tick, 100_000));
+    assertSomeRoundAllocatesNothing(tick, 150_000, 100_000);
   }
 
   @Test
   void theProbeSeesAllocations() {
     Object[] sink = new Object[1];
-    assertTrue(allocatedBytesDuring(() -> sink[0] = new byte[64], 100) >= 6400);
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 100; i++) {
+      sink[0] = new byte[64];
+    }
+    assertTrue(THREADS.getCurrentThreadAllocatedBytes() - before >= 6400);
   }
 
-  static long allocatedBytesDuring(Runnable action, int times) {
-    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long before = threads.getCurrentThreadAllocatedBytes();
-    for (int i = 0; i < times; i++) {
+  /**
+   * After warm-up, runs rounds until one allocates exactly nothing. A per-call allocation shows
+   * in every round; the JIT's occasional one-off (a recompilation resolving a constant) does not.
+   */
+  public static void assertSomeRoundAllocatesNothing(Runnable action, int warmUp, int perRound) {
+    for (int i = 0; i < warmUp; i++) {
       action.run();
     }
-    return threads.getCurrentThreadAllocatedBytes() - before;
+    List<Long> rounds = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      long before = THREADS.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < perRound; i++) {
+        action.run();
+      }
+      long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+      if (bytes == 0) {
+        return;
+      }
+      rounds.add(bytes);
+    }
+    fail("every round of " + perRound + " calls allocated: " + rounds + " bytes");
   }
 }
