@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -22,50 +23,43 @@ import java.util.function.Consumer;
  * sends one frame per call, replacing audio with RFC 4733 events while a queued digit is sent.
  * Media is accepted only from the learned source (symmetric RTP, see {@link SourceLatch}) and
  * sent back to it. {@link #tick()} sends RTCP reports and decides media timeouts from the
- * injected clock. Events are delivered on the receive thread: handlers must not block.
+ * injected clock. Events are delivered on the receive threads: handlers must not block.
  *
- * <p>Threads: one receive task per socket runs on the given executor; {@link #read} is called
- * from one media thread, {@link #write} from one media thread; the rest from any thread.
+ * <p>Threads: one receive task per socket runs on the given executor (virtual threads suit);
+ * {@link #read} is called from one media thread, {@link #write} from one media thread,
+ * {@link #tick} from one housekeeping thread; the rest from any thread.
  */
 public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
-  private final RtpLegConfig config;
+  /** Guards the receive path and RTCP state; a monitor, so contention allocates nothing. */
+  private final Object lock = new Object();
   private final Clock clock;
   private final Consumer<RtpLegEvent> events;
   private final UdpEndpoint rtp;
-  private final UdpEndpoint rtcp;
   private final Runnable onClose;
-  /** Guards the receive path and RTCP state; a monitor, so contention allocates nothing. */
-  private final Object lock = new Object();
   private final RtpReceiver receiver;
   private final RtpSender sender = new RtpSender(ThreadLocalRandom.current());
-  private final RtcpSession rtcpSession;
+  private final RtcpChannel rtcp;
   private final RtpPlayout playout;
   private final MediaTimeoutWatch timeoutWatch;
+  private final AtomicLong sendErrors = new AtomicLong();
+  private final byte[] rtpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
 
   private volatile MediaFormat format;
   private volatile InetSocketAddress sendTarget;
-  private volatile InetSocketAddress signalledRtcp;
-  private volatile InetSocketAddress learnedRtcp;
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicLong sendErrors = new java.util.concurrent.atomic.AtomicLong();
 
-  // One buffer per receive loop, one for outgoing RTCP (built under the lock).
-  private final byte[] rtpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
-  private final byte[] rtcpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
-  private final byte[] rtcpOut = new byte[UdpEndpoint.MAX_DATAGRAM];
-
-  private RtpLeg(RtpLegConfig config, UdpEndpoint rtp, UdpEndpoint rtcp, Clock clock,
+  private RtpLeg(RtpLegConfig config, UdpEndpoint rtp, UdpEndpoint rtcpEndpoint, Clock clock,
       Consumer<RtpLegEvent> events, Runnable onClose) {
-    this.config = config;
     this.rtp = rtp;
-    this.rtcp = rtcp;
     this.clock = clock;
     this.events = events;
     this.onClose = onClose;
     long now = clock.millis();
     this.receiver = new RtpReceiver(config);
     this.receiver.expect(null, now);
-    this.rtcpSession = new RtcpSession(config.cname(), config.rtcpInterval().toMillis(), now);
+    this.rtcp = new RtcpChannel(rtcpEndpoint,
+        new RtcpSession(config.cname(), config.rtcpInterval().toMillis(), now),
+        sender, receiver, lock, clock, events, sendErrors);
     this.playout = new RtpPlayout(receiver, lock);
     this.timeoutWatch = new MediaTimeoutWatch(now, config.initialMediaTimeout(), config.mediaTimeout());
   }
@@ -93,8 +87,8 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
         last = e;
       }
     }
-    throw new BindException("no bindable RTP port pair after " + attempts + " attempts: "
-        + (last == null ? "no attempts" : last.getMessage()));
+    throw new BindException("no bindable RTP port pair after " + attempts + " attempts"
+        + (last == null ? "" : ": " + last.getMessage()));
   }
 
   private static RtpLeg open(RtpLegConfig config, Executor receiveExecutor, Clock clock,
@@ -110,7 +104,7 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     }
     RtpLeg leg = new RtpLeg(config, rtp, rtcp, clock, events, onClose);
     receiveExecutor.execute(leg::receiveRtp);
-    receiveExecutor.execute(leg::receiveRtcp);
+    receiveExecutor.execute(leg.rtcp::receiveLoop);
     return leg;
   }
 
@@ -140,13 +134,12 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     synchronized (lock) {
       receiver.expect(rtpAddress, clock.millis());
       sendTarget = rtpAddress;
-      signalledRtcp = rtcpAddress != null ? rtcpAddress
-          : new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
-      learnedRtcp = null;
+      rtcp.setRemote(rtcpAddress != null ? rtcpAddress
+          : new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1));
     }
   }
 
-  /** Adopts the codec and payload types negotiated in SDP. */
+  /** Adopts the codec and payload types negotiated in SDP (again after a re-INVITE). */
   public void setMediaFormat(MediaFormat negotiated) {
     synchronized (lock) {
       receiver.setFormat(negotiated);
@@ -155,9 +148,10 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   }
 
   /**
-   * Queues digits to send as RFC 4733 events, one per {@link #write} tick while active.
+   * Queues digits to send as RFC 4733 events, driven by the {@link #write} ticks.
    *
    * @throws IllegalStateException if no telephone-event payload type was negotiated
+   * @throws IllegalArgumentException naming the first character that is not a DTMF digit
    */
   public void sendDtmf(CharSequence digits) {
     MediaFormat current = format;
@@ -210,17 +204,6 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
       return;
     }
     long now = clock.millis();
-    checkMediaTimeout(now);
-    int length = 0;
-    synchronized (lock) {
-      if (rtcpSession.due(now)) {
-        length = buildRtcp(now, null);
-      }
-    }
-    sendRtcp(length);
-  }
-
-  private void checkMediaTimeout(long now) {
     long lastMedia;
     synchronized (lock) {
       lastMedia = receiver.lastMediaMillis;
@@ -229,38 +212,16 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     if (silent != null) {
       events.accept(new RtpLegEvent.MediaTimeout(silent));
     }
-  }
-
-  private int buildRtcp(long now, String byeReason) {
-    long packets = sender.packets;
-    RtcpSession.SenderState senderState = packets == 0 ? null
-        : new RtcpSession.SenderState(sender.ssrc(), packets, sender.octets,
-            sender.lastTimestamp + (int) ((now - sender.lastSendMillis) * sampleClock() / 1000));
-    return rtcpSession.buildReport(now, sender.ssrc(), senderState, receiver.statistics(), byeReason, rtcpOut);
-  }
-
-  private int sampleClock() {
-    MediaFormat current = format;
-    return current == null ? 8000 : current.codec().clockRate();
-  }
-
-  private void sendRtcp(int length) {
-    InetSocketAddress target = learnedRtcp != null ? learnedRtcp : signalledRtcp;
-    if (length > 0 && target != null && !rtcp.send(rtcpOut, length, target)) {
-      sendErrors.incrementAndGet();
-    }
+    rtcp.sendReportIfDue(now);
   }
 
   private void receiveRtp() {
-    while (!closed) {
+    while (rtp.isOpen()) {
       InetSocketAddress from;
       try {
         from = rtp.receive(rtpDatagram);
       } catch (IOException e) {
-        if (!rtp.isOpen()) {
-          return;
-        }
-        continue; // e.g. ICMP-induced errors: keep listening
+        continue; // closed (the loop ends) or a transient error
       }
       boolean locked;
       DtmfDigit digit;
@@ -281,73 +242,41 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     }
   }
 
-  private void receiveRtcp() {
-    while (!closed) {
-      InetSocketAddress from;
-      try {
-        from = rtcp.receive(rtcpDatagram);
-      } catch (IOException e) {
-        if (!rtcp.isOpen()) {
-          return;
-        }
-        continue;
-      }
-      String bye;
-      synchronized (lock) {
-        InetSocketAddress media = receiver.lockedSource() != null ? receiver.lockedSource() : receiver.signalledSource();
-        if (media == null || !media.getAddress().equals(from.getAddress())) {
-          receiver.droppedUnknownSource++;
-          continue;
-        }
-        learnedRtcp = from;
-        bye = rtcpSession.onCompound(rtcpDatagram, rtcp.receivedLength(), clock.millis(), sender.ssrc());
-      }
-      if (bye != null) {
-        events.accept(new RtpLegEvent.RemoteBye(bye));
-      }
-    }
-  }
-
   public RtpLegStats stats() {
     synchronized (lock) {
       var statistics = receiver.statistics();
       return new RtpLegStats(
           sender.packets, sender.octets, receiver.packets, receiver.octets,
           receiver.droppedUnknownSource, receiver.droppedMalformed, receiver.droppedUnknownPayloadType,
-          receiver.digits, sender.digits, rtcpSession.sent, rtcpSession.received, sendErrors.get(),
+          receiver.digits, sender.digits, rtcp.sent(), rtcp.received(), sendErrors.get(),
           Optional.ofNullable(receiver.lockedSource()),
           statistics == null ? 0 : statistics.cumulativeLost(),
           statistics == null ? 0 : statistics.jitterMillis(),
           receiver.jitter().stats(),
-          Optional.ofNullable(rtcpSession.remoteReport()));
+          Optional.ofNullable(rtcp.remoteReport()));
     }
   }
 
   /** Sends an RTCP BYE, closes both sockets (ending the receive tasks) and releases the port. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    int length;
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
-      length = buildRtcp(clock.millis(), "hangup");
     }
-    sendRtcp(length);
+    rtcp.sendBye(clock.millis(), "hangup");
+    closeQuietly(rtp::close);
+    closeQuietly(rtcp::close);
+    onClose.run();
+  }
+
+  private static void closeQuietly(AutoCloseable socket) {
     try {
-      rtp.close();
-    } catch (IOException ignored) {
+      socket.close();
+    } catch (Exception ignored) {
       // closing a datagram channel has nothing left to flush
     }
-    try {
-      rtcp.close();
-    } catch (IOException ignored) {
-      // as above
-    }
-    onClose.run();
   }
 }

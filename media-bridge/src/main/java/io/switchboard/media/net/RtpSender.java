@@ -36,6 +36,8 @@ final class RtpSender {
   /** RTP timestamp and clock reading of the last packet, for sender reports. */
   volatile int lastTimestamp;
   volatile long lastSendMillis;
+  /** RTP clock rate of the current format. */
+  volatile int clockRate = 8000;
 
   RtpSender(RandomGenerator random) {
     // RFC 3550 §5.1: random SSRC, initial sequence number and timestamp.
@@ -121,5 +123,6 @@ final class RtpSender {
       dtmf = DtmfSender.standard(format.codec().clockRate());
     }
     encoderFormat = format;
+    clockRate = format.codec().clockRate();
   }
 }
