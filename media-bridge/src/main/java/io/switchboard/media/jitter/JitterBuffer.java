@@ -216,11 +216,11 @@ public final class JitterBuffer {
       case KEEP -> {}
     }
     if (depth <= 0) {
-      counters.concealed++;
       if (++underrunTicks > config.maxFrames()) {
         state = State.WAITING; // the stream went quiet; rebuffer when it resumes
         return PopResult.EMPTY;
       }
+      counters.concealed++;
       return PopResult.LOST;
     }
     // Frames missing after a dry spell were due during it and have been concealed already.

@@ -170,6 +170,18 @@ class JitterBufferTest {
   }
 
   @Test
+  void outageLongerThanTheMaxDelayCountsTheGapAsLostOnce() {
+    schedule.run("0|1");
+    String outage = schedule.run("-|".repeat(19) + "-"); // seq 2..21 never arrive
+    assertEquals("L ".repeat(10) + "E ".repeat(9) + "E", outage);
+    assertEquals("22 23", schedule.run("22|23"));
+    JitterStats stats = buffer.stats();
+    assertEquals(20, stats.lost());
+    assertEquals(10, stats.concealed());
+    assertEquals(0, stats.resyncs());
+  }
+
+  @Test
   void sequenceWrapIsSeamless() {
     for (int seq = 65533; seq < 65536 + 3; seq++) {
       schedule.arrive(seq, seq * 160);
