@@ -65,7 +65,7 @@ final class DelayEstimator {
   /** The delay in frames that covers the measured spread. */
   int targetFrames(int minFrames, int maxFrames) {
     long frames = 1 + Math.ceilDiv(spreadMillis(), JitterBufferConfig.FRAME_MILLIS);
-    return (int) Math.clamp(frames, minFrames, maxFrames);
+    return Math.clamp(frames, minFrames, maxFrames);
   }
 
   double jitterMillis() {

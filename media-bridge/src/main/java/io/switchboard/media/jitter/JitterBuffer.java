@@ -10,7 +10,8 @@ package io.switchboard.media.jitter;
  * dropped as late, one already held as a duplicate. The target delay follows the spread of
  * packet transit times (see {@link DelayEstimator}) between the configured bounds: every half
  * second the buffer grows by one concealed frame or shrinks by dropping one frame. When it runs
- * dry it conceals; frames that fell due meanwhile are skipped once packets flow again. A new SSRC, a sequence jump larger than the buffer or a
+ * dry it conceals (for at most the max delay, then reports EMPTY); frames that fell due meanwhile
+ * are skipped once packets flow again. A new SSRC, a sequence jump larger than the buffer or a
  * timestamp jump beyond the resync threshold starts the buffer over.
  *
  * <p>Not thread-safe: callers serialise insert and pop. Allocation-free after construction.
@@ -112,7 +113,7 @@ public final class JitterBuffer {
       return restart(packetSsrc, seq);
     }
     if (checkTimestamp && haveAudio) {
-      long expected = (long) (ext - audioSeq) * config.timestampsPerFrame();
+      long expected = (ext - audioSeq) * config.timestampsPerFrame();
       long drift = Math.abs((long) (timestamp - audioTimestamp) - expected);
       if (drift * 1000 / config.clockRate() > config.resyncThreshold().toMillis()) {
         return restart(packetSsrc, seq);
