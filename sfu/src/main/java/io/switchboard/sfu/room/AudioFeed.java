@@ -36,10 +36,16 @@ final class AudioFeed {
 
   /** Reads this tick's frame and keeps every existing converter's filter state continuous. */
   void pull() {
+    int before = nativeFrame.sampleRate();
     boolean got = source.read(nativeFrame);
     if (!got) {
       nativeFrame.setSampleRate(source.sampleRate());
       nativeFrame.silence();
+    }
+    if (nativeFrame.sampleRate() != before) {
+      // The codec changed (a re-INVITE moved G.711 to G.722, say): filters for the old rate
+      // would convert the wrong way, so start over.
+      convertedCount = 0;
     }
     audible = got && !muted;
     for (int i = 0; i < convertedCount; i++) {

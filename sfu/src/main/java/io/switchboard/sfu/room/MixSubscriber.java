@@ -14,6 +14,6 @@ final class MixSubscriber {
     this.participantSid = participantSid;
     this.sink = sink;
     this.out = new PcmFrame(sink.sampleRate());
-    this.scratch = new int[PcmFrame.samplesPerFrame(sink.sampleRate())];
+    this.scratch = new int[PcmFrame.MAX_SAMPLES];
   }
 }

@@ -1,0 +1,55 @@
+package io.switchboard.sip.room;
+
+import io.switchboard.media.audio.AudioSink;
+import io.switchboard.media.audio.AudioSource;
+import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.media.net.RtpLeg;
+
+/**
+ * A caller's audio as the room sees it: the participant's track (what the caller says) and the
+ * sink for the mix the caller hears. The RTP leg is attached once SIP opens media, after the
+ * caller has joined; until then the track is silent and the mix is dropped. Room ticks drive
+ * the leg: reads pop its jitter buffer, writes packetise and send, and each write also runs the
+ * leg's housekeeping (RTCP reports, media timeout).
+ */
+final class CallMedia implements AudioSource, AudioSink {
+  private static final int DEFAULT_RATE = 8000;
+
+  private volatile RtpLeg leg;
+  private volatile boolean sending = true;
+  private volatile boolean receiving = true;
+
+  void attach(RtpLeg leg) {
+    this.leg = leg;
+  }
+
+  /** Hold and resume (RFC 3264 §8.4): what we may send and what we should play. */
+  void setDirection(boolean send, boolean receive) {
+    this.sending = send;
+    this.receiving = receive;
+  }
+
+  @Override
+  public int sampleRate() {
+    RtpLeg l = leg;
+    return l == null ? DEFAULT_RATE : l.sampleRate();
+  }
+
+  @Override
+  public boolean read(PcmFrame into) {
+    RtpLeg l = leg;
+    return l != null && receiving && l.read(into);
+  }
+
+  @Override
+  public void write(PcmFrame frame) {
+    RtpLeg l = leg;
+    if (l == null) {
+      return;
+    }
+    if (sending) {
+      l.write(frame);
+    }
+    l.tick();
+  }
+}

@@ -1,0 +1,205 @@
+package io.switchboard.sip.room;
+
+import io.switchboard.sfu.room.Ids;
+import io.switchboard.sfu.room.LocalParticipant;
+import io.switchboard.sfu.room.ParticipantKind;
+import io.switchboard.sfu.room.ParticipantSpec;
+import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomFullException;
+import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.RoomOptions;
+import io.switchboard.sip.auth.UserCredentials;
+import io.switchboard.sip.inbound.AuthorizationDecision;
+import io.switchboard.sip.inbound.CallControl;
+import io.switchboard.sip.inbound.CallOptions;
+import io.switchboard.sip.inbound.DispatchDecision;
+import io.switchboard.sip.inbound.InboundCallHandler;
+import io.switchboard.sip.inbound.InviteInfo;
+import io.switchboard.sip.transport.SipHeader;
+import io.switchboard.trunk.match.Dispatch;
+import io.switchboard.trunk.match.DispatchEvaluator;
+import io.switchboard.trunk.match.DispatchRuleSelector;
+import io.switchboard.trunk.match.InboundCall;
+import io.switchboard.trunk.match.PinEntry;
+import io.switchboard.trunk.match.RuleSelection;
+import io.switchboard.trunk.match.SipUris;
+import io.switchboard.trunk.match.TrunkMatch;
+import io.switchboard.trunk.match.TrunkMatcher;
+import io.switchboard.trunk.model.InboundTrunk;
+import io.switchboard.trunk.model.RoomConfiguration;
+import io.switchboard.trunk.store.ConfigStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, from the stored trunks and dispatch rules, whether an INVITE is taken and which room
+ * it joins, then joins it. Nothing rings before a trunk has accepted the call (and its digest
+ * credentials, when it has some, have been checked by the SIP layer).
+ */
+public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
+  private static final Logger log = LoggerFactory.getLogger(RoomCallHandler.class);
+  private static final String DEFAULT_REALM = "switchboard";
+
+  private final ConfigStore store;
+  private final RoomManager rooms;
+  private final CallRegistry calls;
+  private final DispatchEvaluator evaluator;
+  private final Ids ids;
+  private final boolean hideInboundPort;
+
+  public RoomCallHandler(
+      ConfigStore store, RoomManager rooms, CallRegistry calls, RandomGenerator random, boolean hideInboundPort) {
+    this.store = store;
+    this.rooms = rooms;
+    this.calls = calls;
+    this.evaluator = new DispatchEvaluator(random);
+    this.ids = new Ids(random);
+    this.hideInboundPort = hideInboundPort;
+  }
+
+  @Override
+  public CompletionStage<AuthorizationDecision<InboundTrunk>> authorize(InviteInfo invite) {
+    InboundCall call = inboundCall(invite);
+    TrunkMatch match = TrunkMatcher.match(store.snapshot().inboundTrunks(), call);
+    AuthorizationDecision<InboundTrunk> decision =
+        switch (match) {
+          case TrunkMatch.Matched matched -> accept(matched.trunk());
+          case TrunkMatch.NoTrunk none -> {
+            log.warn(
+                "no trunk matches call_id={} from={} to={} source={}{}",
+                invite.callId(), call.callerNumber(), call.calledNumber(), invite.source().address(),
+                none.anyTrunkDefined() ? "" : " (no inbound trunks are configured)");
+            yield hideInboundPort
+                ? new AuthorizationDecision.Drop<>()
+                : new AuthorizationDecision.Reject<>(404, "No Matching Trunk");
+          }
+          case TrunkMatch.Conflict conflict -> {
+            log.error(
+                "several trunks match call_id={} to={} trunks={}: fix the trunk configuration",
+                invite.callId(), call.calledNumber(), conflict.trunks().stream().map(InboundTrunk::id).toList());
+            yield new AuthorizationDecision.Reject<>(500, "Ambiguous Trunk Configuration");
+          }
+        };
+    return CompletableFuture.completedFuture(decision);
+  }
+
+  private static AuthorizationDecision<InboundTrunk> accept(InboundTrunk trunk) {
+    if (trunk.authUsername().isEmpty()) {
+      return AuthorizationDecision.Accept.withoutCredentials(trunk);
+    }
+    String realm = trunk.authRealm().isEmpty() ? DEFAULT_REALM : trunk.authRealm();
+    return AuthorizationDecision.Accept.withCredentials(
+        new UserCredentials(trunk.authUsername(), trunk.authPassword(), realm), trunk);
+  }
+
+  @Override
+  public CompletionStage<DispatchDecision> dispatch(InviteInfo invite, InboundTrunk trunk, CallControl control) {
+    InboundCall call = inboundCall(invite);
+    RuleSelection selection =
+        DispatchRuleSelector.select(trunk, store.snapshot().dispatchRules(), call, new PinEntry.NotAsked());
+    DispatchDecision decision =
+        switch (selection) {
+          case RuleSelection.Selected selected ->
+              route(invite, trunk, control, evaluator.evaluate(trunk, selected.rule(), call, new PinEntry.NotAsked()));
+          case RuleSelection.NoRule none -> {
+            log.warn("no dispatch rule matches call_id={} trunk={} to={}", invite.callId(), trunk.id(), call.calledNumber());
+            yield hideInboundPort ? new DispatchDecision.Drop() : new DispatchDecision.Reject(404, "No Dispatch Rule");
+          }
+          case RuleSelection.Conflict conflict -> {
+            log.error("several dispatch rules match call_id={} trunk={}: fix the rules", invite.callId(), trunk.id());
+            yield new DispatchDecision.Reject(500, "Ambiguous Dispatch Rules");
+          }
+        };
+    return CompletableFuture.completedFuture(decision);
+  }
+
+  private DispatchDecision route(InviteInfo invite, InboundTrunk trunk, CallControl control, Dispatch dispatch) {
+    return switch (dispatch) {
+      case Dispatch.Route route -> join(invite, trunk, control, route);
+      case Dispatch.RequestPin pin -> {
+        log.warn("call_id={} trunk={} rule={} needs a PIN, which is not supported yet", invite.callId(), trunk.id(), pin.ruleId());
+        yield new DispatchDecision.Reject(403, "PIN Required");
+      }
+      case Dispatch.WrongPin wrong -> new DispatchDecision.Reject(403, "Wrong PIN");
+    };
+  }
+
+  private DispatchDecision join(InviteInfo invite, InboundTrunk trunk, CallControl control, Dispatch.Route route) {
+    String callId = ids.next("SCL_");
+    RoomCall roomCall = new RoomCall(invite.callId(), trunk.id(), calls);
+    Room room = rooms.getOrCreate(route.roomName(), roomOptions(route.roomConfig()));
+    var participant = route.participant();
+    LocalParticipant joined;
+    try {
+      joined =
+          room.join(
+              new ParticipantSpec(
+                  participant.identity(),
+                  participant.name(),
+                  ParticipantKind.SIP,
+                  participant.metadata(),
+                  CallAttributes.of(participant.attributes(), callId, invite, route.options())),
+              roomCall);
+    } catch (RoomFullException e) {
+      log.warn("room full call_id={} room={}", invite.callId(), route.roomName());
+      return new DispatchDecision.Reject(486, "Busy Here");
+    } catch (IllegalStateException closedMeanwhile) {
+      return new DispatchDecision.Reject(480, "Temporarily Unavailable");
+    }
+    roomCall.bind(control, joined);
+    calls.add(roomCall);
+    joined.publishAudio("phone", roomCall.media());
+    joined.subscribeMix(roomCall.media());
+    log.info(
+        "call dispatched call_id={} trunk={} rule={} room={} identity={}",
+        invite.callId(), trunk.id(), route.ruleId(), route.roomName(), participant.identity());
+    return new DispatchDecision.Join(CompletableFuture.completedFuture(null), callOptions(route), roomCall);
+  }
+
+  private static CallOptions callOptions(Dispatch.Route route) {
+    CallOptions options = CallOptions.defaults();
+    Duration ringing = route.options().ringingTimeout();
+    if (ringing != null) {
+      options = options.withRingingTimeout(ringing);
+    }
+    Duration max = route.options().maxCallDuration();
+    if (max != null) {
+      options = options.withMaxCallDuration(max);
+    }
+    var headers = route.options().headers().entrySet().stream().map(e -> new SipHeader(e.getKey(), e.getValue())).toList();
+    return new CallOptions(options.ringingTimeout(), options.maxCallDuration(), options.codecs(), headers);
+  }
+
+  private static RoomOptions roomOptions(RoomConfiguration config) {
+    if (config == null) {
+      return RoomOptions.UNSET;
+    }
+    return new RoomOptions(
+        Duration.ofSeconds(config.emptyTimeout()),
+        Duration.ofSeconds(config.departureTimeout()),
+        config.maxParticipants(),
+        config.metadata());
+  }
+
+  private static InboundCall inboundCall(InviteInfo invite) {
+    InetAddress source;
+    try {
+      source = InetAddress.ofLiteral(invite.source().address());
+    } catch (IllegalArgumentException e) {
+      try {
+        source = InetAddress.getByName(invite.source().address());
+      } catch (UnknownHostException unknown) {
+        throw new IllegalArgumentException("unusable source address " + invite.source().address(), unknown);
+      }
+    }
+    String called = invite.called();
+    String caller = invite.callerNumber().isEmpty() ? invite.caller().user() : invite.callerNumber();
+    return new InboundCall(called, caller, source, SipUris.hostPart(invite.from().uri()).orElse(""));
+  }
+}
