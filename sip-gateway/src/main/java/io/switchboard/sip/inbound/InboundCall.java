@@ -86,7 +86,7 @@ final class InboundCall implements CallControl {
         case CallEvent.ServerStopping ignored -> stopNow();
       }
     } catch (SipSendException e) {
-      log.warn("call {}: {}", callId(), e.getMessage());
+      log.warn("call {}: {}", callId(), e.getMessage(), e.getCause());
       finish(new CallEnd(CallEnd.Reason.SIGNALLING_FAILURE, 0, e.getMessage()), false);
     } catch (RuntimeException e) {
       log.error("call {}: failed handling {}", callId(), event, e);

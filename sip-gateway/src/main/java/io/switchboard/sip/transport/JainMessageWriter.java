@@ -72,9 +72,8 @@ final class JainMessageWriter {
   private void addHeadersAndBody(Message message, List<SipHeader> extra, String body, String contentType)
       throws ParseException {
     for (SipHeader header : extra) {
-      // createHeaders splits comma lists (Allow, Supported) into the stack's list headers.
-      for (Object parsed : headers.createHeaders(header.name() + ": " + header.value())) {
-        message.addHeader((Header) parsed);
+      for (Header parsed : parse(header)) {
+        message.addHeader(parsed);
       }
     }
     if (!body.isEmpty()) {
@@ -86,6 +85,19 @@ final class JainMessageWriter {
       } catch (InvalidArgumentException e) {
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  /** The stack wants comma lists (Allow, Supported) as list headers and everything else as one. */
+  private List<Header> parse(SipHeader header) throws ParseException {
+    try {
+      return List.of(headers.createHeader(header.name(), header.value()));
+    } catch (ParseException singletonOnly) {
+      List<Header> parsed = new java.util.ArrayList<>();
+      for (Object item : headers.createHeaders(header.name() + ": " + header.value())) {
+        parsed.add((Header) item);
+      }
+      return parsed;
     }
   }
 
