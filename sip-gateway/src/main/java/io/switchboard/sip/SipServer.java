@@ -102,8 +102,8 @@ public final class SipServer {
   }
 
   private void answerOutOfDialog(IncomingRequest request) {
-    if (request.transaction() == null) {
-      return; // a stray ACK
+    if (request.transaction() == null || request.method().equals("ACK")) {
+      return; // ACKs are never answered
     }
     switch (request.method()) {
       case "OPTIONS" -> {

@@ -43,8 +43,10 @@ final class JainSipListener implements SipListenerExt {
   @Override
   public void processRequest(RequestEvent event) {
     Request request = event.getRequest();
-    ServerTransaction transaction = event.getServerTransaction();
-    if (transaction == null && !Request.ACK.equals(request.getMethod())) {
+    boolean ack = Request.ACK.equals(request.getMethod());
+    // An ACK is never answered: it may arrive matched to the INVITE's transaction, but we hide that.
+    ServerTransaction transaction = ack ? null : event.getServerTransaction();
+    if (transaction == null && !ack) {
       try {
         transaction = provider.getNewServerTransaction(request);
       } catch (TransactionAlreadyExistsException e) {
@@ -56,6 +58,9 @@ final class JainSipListener implements SipListenerExt {
       }
     }
     var dialog = transaction != null && transaction.getDialog() != null ? transaction.getDialog() : event.getDialog();
+    if (ack && dialog == null && event.getServerTransaction() != null) {
+      dialog = event.getServerTransaction().getDialog();
+    }
     IncomingRequest incoming = JainMessageReader.request(request, transaction, dialog);
     deliver(new SipEvent.RequestReceived(incoming));
   }
