@@ -155,7 +155,7 @@ final class InvitePhase {
       call.rejectInvite(OutgoingResponse.of(503).withHeader("Retry-After", "5"), CallEnd.Reason.MEDIA_FAILURE);
       return;
     }
-    call.negotiation.bind(call.media.localAddress(), call.media.localPort(), call.options.codecs());
+    call.negotiation.bind(mediaAddress(), call.media.localPort(), call.options.codecs());
     if (call.remoteOffer != null) {
       switch (call.negotiation.answer(call.remoteOffer)) {
         case AnswerResult.Answered answered -> localSdp = SdpWriter.write(answered.answer());
@@ -216,6 +216,12 @@ final class InvitePhase {
   /** Sends nothing; the stack absorbs retransmissions until the transaction expires. */
   private void drop() {
     call.finish(new CallEnd(CallEnd.Reason.REJECTED, 0, "dropped"), false);
+  }
+
+  private String mediaAddress() {
+    String address = call.media.localAddress();
+    boolean unset = address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::");
+    return unset ? call.env.sip().advertisedAddress() : address;
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -57,6 +57,21 @@ final class JainMessageWriter {
     }
   }
 
+  /** A 400 for a request the stack keeps no transaction for; the reason goes in a Warning. */
+  Response statelessResponse(Request request, int status, String reason) {
+    try {
+      Response response = messages.createResponse(status, request);
+      response.setHeader(headers.createHeader("Server", serverName));
+      if (reason != null) {
+        String text = reason.replace("\"", "'").replace("\\", "/");
+        response.addHeader(headers.createHeader("Warning", "399 switchboard \"" + text + "\""));
+      }
+      return response;
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("cannot build stateless " + status + ": " + e.getMessage(), e);
+    }
+  }
+
   void completeRequest(Request request, OutgoingRequest out, int contactPort) {
     try {
       if (TARGET_REFRESH.contains(out.method())) {

@@ -29,11 +29,19 @@ final class JainSipListener implements SipListenerExt {
 
   private final KeyedSerialExecutor executor;
   private final Consumer<SipEvent> sink;
+  private final StatelessRejecter stateless;
   private volatile SipProvider provider;
 
-  JainSipListener(KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
+  /** Answers a request that has no transaction with 400. */
+  @FunctionalInterface
+  interface StatelessRejecter {
+    void reject(Request request, String reason);
+  }
+
+  JainSipListener(KeyedSerialExecutor executor, Consumer<SipEvent> sink, StatelessRejecter stateless) {
     this.executor = executor;
     this.sink = sink;
+    this.stateless = stateless;
   }
 
   void attach(SipProvider provider) {
@@ -52,8 +60,10 @@ final class JainSipListener implements SipListenerExt {
       } catch (TransactionAlreadyExistsException e) {
         return; // a retransmission: the transaction layer answers it
       } catch (TransactionUnavailableException e) {
-        log.warn("no server transaction for {} from {}: {}", request.getMethod(),
-            request.getHeader("Via"), e.getMessage());
+        // The stack will not track it (an INVITE without Contact, say): refuse it statelessly,
+        // off this thread.
+        String reason = e.getMessage();
+        executor.execute(JainMessageReader.callId(request), () -> stateless.reject(request, reason));
         return;
       }
     }

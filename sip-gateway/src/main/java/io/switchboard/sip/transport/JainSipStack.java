@@ -42,7 +42,7 @@ public final class JainSipStack implements SipSignalling {
 
   public JainSipStack(SipStackConfig config, KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
     this.config = config;
-    this.listener = new JainSipListener(executor, sink);
+    this.listener = new JainSipListener(executor, sink, this::rejectStatelessly);
   }
 
   /** Binds the listening points and starts delivering events. */
@@ -80,6 +80,7 @@ public final class JainSipStack implements SipSignalling {
     return port;
   }
 
+  @Override
   public String advertisedAddress() {
     return config.advertisedAddress();
   }
@@ -116,6 +117,15 @@ public final class JainSipStack implements SipSignalling {
       dialog.sendAck(dialog.createAck(inviteCseq));
     } catch (SipException | InvalidArgumentException | RuntimeException e) {
       throw new SipSendException("cannot ACK CSeq " + inviteCseq + " in dialog " + dialog.getDialogId(), e);
+    }
+  }
+
+  private void rejectStatelessly(Request request, String reason) {
+    try {
+      var response = writer().statelessResponse(request, 400, reason);
+      provider.sendResponse(response);
+    } catch (SipException | RuntimeException e) {
+      log.debug("cannot reject {} statelessly: {}", request.getMethod(), e.getMessage());
     }
   }
 

@@ -34,8 +34,9 @@ class JainSipStackTest {
         new KeyedSerialExecutor(threads), event -> {
           var received = assertInstanceOf(SipEvent.RequestReceived.class, event);
           requests.add(received.request());
-          stack.respond(received.request().transaction(),
-              OutgoingResponse.of(200).withHeader("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS"));
+          stack.respond(received.request().transaction(), received.request().method().equals("INVITE")
+              ? OutgoingResponse.of(180)
+              : OutgoingResponse.of(200).withHeader("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS"));
         });
     stack.start();
   }
@@ -87,6 +88,21 @@ class JainSipStackTest {
   }
 
   @Test
+  void dialogResponsesCarryTheExternalAddressInContactAndAToTag() throws Exception {
+    try (var socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      socket.setSoTimeout(5000);
+      String invite = options("UDP", socket.getLocalPort(), "nat-1").replace("OPTIONS", "INVITE")
+          .replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nContact: <sip:probe@127.0.0.1>\r\n");
+      byte[] request = invite.getBytes(StandardCharsets.US_ASCII);
+      socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), stack.udpPort()));
+      String response = receive(socket);
+      assertTrue(response.startsWith("SIP/2.0 180 Ringing\r\n"), response);
+      assertTrue(response.contains("Contact: <sip:203.0.113.7:" + stack.udpPort() + ">"), response);
+      assertTrue(response.matches("(?s).*To: <sip:gw@127.0.0.1>;tag=[0-9a-f]+\r\n.*"), response);
+    }
+  }
+
+  @Test
   void tcpRequestIsAnsweredOnTheSameConnection() throws Exception {
     try (var socket = new Socket("127.0.0.1", stack.tcpPort())) {
       socket.setSoTimeout(5000);
@@ -94,6 +110,20 @@ class JainSipStackTest {
       var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       assertEquals("SIP/2.0 200 OK", reader.readLine());
       assertEquals(TransportProtocol.TCP, requests.poll(5, TimeUnit.SECONDS).source().transport());
+    }
+  }
+
+  @Test
+  void inviteTheStackCannotTrackIsRefusedWith400() throws Exception {
+    try (var socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      socket.setSoTimeout(5000);
+      // No Contact header: JAIN-SIP will not create a transaction (a dialog needs a remote target).
+      String invite = options("UDP", socket.getLocalPort(), "no-contact").replace("OPTIONS", "INVITE");
+      byte[] request = invite.getBytes(StandardCharsets.US_ASCII);
+      socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), stack.udpPort()));
+      String response = receive(socket);
+      assertTrue(response.startsWith("SIP/2.0 400 "), response);
+      assertTrue(requests.isEmpty());
     }
   }
 
