@@ -86,6 +86,25 @@ class BasicCallSippTest {
   }
 
   @Test
+  void roomHangsUpWithByeOverTcp() throws Exception {
+    var run = Sipp.start("wait_for_our_bye.xml", "t1", gateway.port(), NO_VARS);
+    gateway.handler.listener.awaitAnswered();
+    gateway.handler.awaitControl().hangup();
+    var result = run.await();
+    assertTrue(result.passed(), result.describe());
+  }
+
+  @Test
+  void stoppingTheServerHangsUpActiveCalls() throws Exception {
+    var run = Sipp.start("wait_for_our_bye.xml", "u1", gateway.port(), NO_VARS);
+    gateway.handler.listener.awaitAnswered();
+    gateway.server.stop();
+    var result = run.await();
+    assertTrue(result.passed(), result.describe());
+    assertEquals(CallEnd.Reason.SERVER_STOPPED, gateway.handler.listener.awaitEnded().reason());
+  }
+
+  @Test
   void maximumCallDurationEndsTheCallWithBye() throws Exception {
     gateway.handler.onDispatch = (info, call) -> gateway.handler.join(
         CompletableFuture.completedFuture(null), CallOptions.defaults().withMaxCallDuration(Duration.ofMinutes(10)));

@@ -25,7 +25,7 @@ class DigestAuthSippTest {
   @BeforeEach
   void start() throws Exception {
     Sipp.assumeInstalled();
-    // SIPp only computes MD5 digests, so this gateway offers MD5 alone.
+    // SIPp only computes MD5 and gives up on a SHA-256 challenge listed first: offer MD5 alone.
     gateway = new GatewayHarness(config -> config.withDigest(
         config.digest().withAlgorithms(List.of(DigestAlgorithm.MD5)).withNonceValidity(Duration.ofMinutes(5))));
     gateway.handler.onAuthorize = info -> AuthorizationDecision.Accept.withCredentials(TRUNK, "trunk-auth");

@@ -31,11 +31,15 @@ public record DigestSettings(List<DigestAlgorithm> algorithms, Duration nonceVal
     return secret.clone();
   }
 
-  /** SHA-256 then MD5, 5-minute nonces, a random secret (nonces die with the process). */
+  /**
+   * MD5 only, 5-minute nonces, a random secret (nonces die with the process). MD5 alone because
+   * UAs pick the first challenge and many (SIPp among them) fail outright on a SHA-256 one
+   * instead of moving to the next; offer {@code [SHA_256, MD5]} for peers known to handle RFC 8760.
+   */
   public static DigestSettings withRandomSecret() {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    return new DigestSettings(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), Duration.ofMinutes(5), secret);
+    return new DigestSettings(List.of(DigestAlgorithm.MD5), Duration.ofMinutes(5), secret);
   }
 
   public DigestSettings withAlgorithms(List<DigestAlgorithm> offered) {
