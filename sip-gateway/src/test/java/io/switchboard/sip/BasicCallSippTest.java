@@ -160,8 +160,10 @@ class BasicCallSippTest {
     gateway.handler.onDispatch = (info, call) -> gateway.handler.join(neverReady,
         CallOptions.defaults().withRingingTimeout(Duration.ofSeconds(30)));
     var run = Sipp.start("rejected_after_ringing.xml", "u1", gateway.port(), Map.of("STATUS", "480"));
-    gateway.media.awaitOpened();
-    gateway.scheduler.advance(Duration.ofMinutes(3));
+    gateway.scheduler.awaitScheduled(Duration.ofSeconds(30)); // armed with the 180
+    gateway.scheduler.advance(Duration.ofSeconds(29));
+    assertTrue(gateway.handler.listener.ended.isEmpty(), "gave up before the ringing timeout");
+    gateway.scheduler.advance(Duration.ofSeconds(1));
     var result = run.await();
     assertTrue(result.passed(), result.describe());
     assertEquals(CallEnd.Reason.NOT_ANSWERED, gateway.handler.listener.awaitEnded().reason());

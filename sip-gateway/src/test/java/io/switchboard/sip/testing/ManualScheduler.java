@@ -36,11 +36,27 @@ public final class ManualScheduler implements Scheduler {
     }
   }
 
+  private final List<Duration> requested = new ArrayList<>();
+
   @Override
   public synchronized Cancellable schedule(Duration delay, Runnable action) {
     var task = new Task(clock.millis() + delay.toMillis(), sequence++, action);
     tasks.add(task);
+    requested.add(delay);
+    notifyAll();
     return task;
+  }
+
+  /** Waits (up to 20 s) until something asks for a timer of exactly this delay. */
+  public synchronized void awaitScheduled(Duration delay) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (!requested.contains(delay)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no timer of " + delay + " was scheduled; saw " + requested);
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
   }
 
   /** Moves the clock forward and runs, in due order, every task that falls due. */
