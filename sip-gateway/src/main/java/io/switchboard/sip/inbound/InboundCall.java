@@ -90,6 +90,9 @@ final class InboundCall implements CallControl {
       finish(new CallEnd(CallEnd.Reason.SIGNALLING_FAILURE, 0, e.getMessage()), false);
     } catch (RuntimeException e) {
       log.error("call {}: failed handling {}", callId(), event, e);
+      if (isBeforeAnswer()) {
+        answerQuietly(OutgoingResponse.of(500));
+      }
       finish(new CallEnd(CallEnd.Reason.SIGNALLING_FAILURE, 0, String.valueOf(e.getMessage())), false);
     }
   }
@@ -189,6 +192,14 @@ final class InboundCall implements CallControl {
   boolean isBeforeAnswer() {
     return state instanceof CallState.Authorizing || state instanceof CallState.Dispatching
         || state instanceof CallState.Ringing;
+  }
+
+  private void answerQuietly(OutgoingResponse response) {
+    try {
+      respond(invite.transaction(), response);
+    } catch (RuntimeException e) {
+      log.debug("call {}: could not send {}", callId(), response.status(), e);
+    }
   }
 
   void respond(ServerTransactionHandle transaction, OutgoingResponse response) {

@@ -12,6 +12,9 @@ import io.switchboard.sip.transport.OutgoingResponse;
 import io.switchboard.sip.transport.SipHeader;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The call before it is answered: checks, 100 Trying, authorization, digest, dispatch, media,
@@ -52,7 +55,7 @@ final class InvitePhase {
     }
     // Bounds the handler's decisions too; re-armed with the call's own timeout at 180.
     call.timers.arm(CallTimer.RINGING, call.env.settings().maxRingingTimeout());
-    call.env.handler().authorize(call.info)
+    ask(() -> call.env.handler().authorize(call.info))
         .whenComplete((decision, failure) -> call.post(new CallEvent.Authorized(decision, failure)));
   }
 
@@ -60,7 +63,7 @@ final class InvitePhase {
     if (!(call.state instanceof CallState.Authorizing)) {
       return;
     }
-    if (authorized.failure() != null) {
+    if (authorized.failure() != null || authorized.decision() == null) {
       call.rejectInvite(500, "Authorization Failed", CallEnd.Reason.REJECTED);
       return;
     }
@@ -98,7 +101,7 @@ final class InvitePhase {
       return;
     }
     call.state = new CallState.Dispatching();
-    call.env.handler().dispatch(call.info, context, call)
+    ask(() -> call.env.handler().dispatch(call.info, context, call))
         .whenComplete((decision, failure) -> call.post(new CallEvent.Dispatched(decision, failure)));
   }
 
@@ -134,7 +137,7 @@ final class InvitePhase {
       }
       return;
     }
-    if (dispatched.failure() != null) {
+    if (dispatched.failure() != null || dispatched.decision() == null) {
       call.rejectInvite(500, "Dispatch Failed", CallEnd.Reason.REJECTED);
       return;
     }
@@ -171,7 +174,7 @@ final class InvitePhase {
     call.state = new CallState.Ringing();
     Duration ringing = min(call.options.ringingTimeout(), call.env.settings().maxRingingTimeout());
     call.timers.arm(CallTimer.RINGING, ringing);
-    join.readyToAnswer().whenComplete((ignored, failure) -> call.post(new CallEvent.ReadyToAnswer(failure)));
+    ask(join::readyToAnswer).whenComplete((ignored, failure) -> call.post(new CallEvent.ReadyToAnswer(failure)));
   }
 
   void onReady(CallEvent.ReadyToAnswer ready) {
@@ -222,6 +225,16 @@ final class InvitePhase {
     String address = call.media.localAddress();
     boolean unset = address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::");
     return unset ? call.env.sip().advertisedAddress() : address;
+  }
+
+  /** A handler call that throws or returns null becomes a failed stage, so the INVITE still gets an answer. */
+  private static <T> CompletionStage<T> ask(Supplier<CompletionStage<T>> question) {
+    try {
+      CompletionStage<T> answer = question.get();
+      return answer != null ? answer : CompletableFuture.failedFuture(new NullPointerException("handler returned null"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static Duration min(Duration a, Duration b) {

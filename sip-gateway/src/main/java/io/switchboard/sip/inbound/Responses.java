@@ -15,10 +15,6 @@ final class Responses {
     return response.withHeader("Allow", ALLOW).withHeader("Supported", SUPPORTED).withHeader("Accept", ACCEPT);
   }
 
-  static OutgoingResponse reject(int status, String reason) {
-    return OutgoingResponse.of(status, reason);
-  }
-
   /** 488 with a Warning saying why (RFC 3261 §20.43, code 305 "Incompatible media format"). */
   static OutgoingResponse notAcceptableHere(String why) {
     return OutgoingResponse.of(488).withHeader("Warning", "305 switchboard \"" + why.replace("\"", "'") + "\"");

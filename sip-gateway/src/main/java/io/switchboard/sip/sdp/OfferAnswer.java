@@ -36,6 +36,9 @@ public final class OfferAnswer {
         }
         whyNot = problem;
       }
+      if (chosen == null && media.isAudio() && media.isDisabled() && whyNot.startsWith("offer has no")) {
+        whyNot = "the offered audio stream is disabled (port 0)";
+      }
       answerMedia.add(rejectedMedia(media));
     }
     if (chosen == null) {

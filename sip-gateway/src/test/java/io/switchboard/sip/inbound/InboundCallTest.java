@@ -179,6 +179,17 @@ class InboundCallTest {
   }
 
   @Test
+  void handlerThatThrowsStillLeavesTheInviteAnswered() {
+    handler.onAuthorize = info -> {
+      throw new IllegalStateException("trunk store down (expected in this test)");
+    };
+    cseq = 0;
+    IncomingRequest invite = deliver(request("INVITE", false, OFFER));
+    assertEquals(List.of(100, 500), sip.statuses(invite.transaction()));
+    assertEquals(0, router.activeCalls());
+  }
+
+  @Test
   void secondDialoglessInviteWithTheSameCallIdIsALoop() {
     activeCall();
     IncomingRequest merged = deliver(request("INVITE", false, OFFER));
