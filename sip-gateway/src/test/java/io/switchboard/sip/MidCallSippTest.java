@@ -77,6 +77,16 @@ class MidCallSippTest {
   }
 
   @Test
+  void weRefreshWithReinviteWhenUpdateIsNotAllowed() throws Exception {
+    var run = Sipp.start("session_timer_we_refresh_reinvite.xml", "u1", gateway.port(), Map.of());
+    gateway.handler.listener.awaitAnswered();
+    gateway.scheduler.advance(Duration.ofSeconds(900));
+    var result = run.await();
+    assertTrue(result.passed(), result.describe());
+    assertEquals(CallEnd.Reason.REMOTE_HANGUP, gateway.handler.listener.awaitEnded().reason());
+  }
+
+  @Test
   void callerRefreshesUntilItStopsThenWeSendBye() throws Exception {
     var run = Sipp.start("session_timer_they_refresh.xml", "u1", gateway.port(), Map.of());
     gateway.handler.listener.awaitAnswered();
