@@ -72,7 +72,7 @@ final class DialogPhase {
   }
 
   void onBye(IncomingRequest bye) {
-    call.respond(bye.transaction(), OutgoingResponse.of(200));
+    call.respondQuietly(bye.transaction(), OutgoingResponse.of(200));
     switch (call.state) {
       case CallState.Authorizing a -> call.rejectInvite(487, "Request Terminated", CallEnd.Reason.REMOTE_HANGUP);
       case CallState.Dispatching d -> call.rejectInvite(487, "Request Terminated", CallEnd.Reason.REMOTE_HANGUP);

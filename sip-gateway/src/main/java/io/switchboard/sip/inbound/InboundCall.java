@@ -195,8 +195,16 @@ final class InboundCall implements CallControl {
   }
 
   private void answerQuietly(OutgoingResponse response) {
+    respondQuietly(invite.transaction(), response);
+  }
+
+  /**
+   * For responses whose loss changes nothing (200 to a BYE or CANCEL: the peer is leaving either
+   * way). A TCP peer that closes right after reading our 200 can make the stack report a failure.
+   */
+  void respondQuietly(ServerTransactionHandle transaction, OutgoingResponse response) {
     try {
-      respond(invite.transaction(), response);
+      respond(transaction, response);
     } catch (RuntimeException e) {
       log.debug("call {}: could not send {}", callId(), response.status(), e);
     }

@@ -204,7 +204,7 @@ final class InvitePhase {
   }
 
   void onCancel(IncomingRequest cancel) {
-    call.respond(cancel.transaction(), OutgoingResponse.of(200));
+    call.respondQuietly(cancel.transaction(), OutgoingResponse.of(200));
     if (call.isBeforeAnswer()) {
       call.rejectInvite(487, "Request Terminated", CallEnd.Reason.CANCELLED);
     }

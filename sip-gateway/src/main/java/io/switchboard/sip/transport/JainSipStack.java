@@ -171,10 +171,9 @@ public final class JainSipStack implements SipSignalling {
     // CACHE_SERVER_CONNECTIONS=false closes an incoming TCP connection as soon as its server
     // transaction ends; for a non-INVITE that races the response itself (Timer J is 0 on TCP),
     // and for an INVITE it drops the connection the ACK and BYE must arrive on. So connections
-    // stay cached, and the NIO processor closes the idle ones instead.
+    // stay cached, bounded by MAX_CONNECTIONS; READ_TIMEOUT bounds a slow sender. Both only work
+    // with the default blocking TCP processor (the NIO one ignores them), hence no NIO here.
     p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
-    p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-    p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(config.tcpIdleTimeout().toMillis()));
     p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(config.maxConnections()));
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));

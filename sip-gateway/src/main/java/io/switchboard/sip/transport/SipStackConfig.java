@@ -18,9 +18,7 @@ import java.util.Objects;
  * @param maxInviteTransactionLifetime must exceed the longest ringing time plus 32 s
  * @param maxNonInviteTransactionLifetime leak guard for other transactions
  * @param udpBufferSize socket buffers; the 8 KB default overflows into retransmission storms
- * @param maxConnections simultaneous TCP connections
- * @param tcpIdleTimeout a TCP connection without traffic for this long is closed; longer than a
- *     session refresh interval, so a quiet call keeps its connection
+ * @param maxConnections simultaneous TCP connections (each costs a reader thread in the stack)
  */
 public record SipStackConfig(
     String bindAddress,
@@ -34,8 +32,7 @@ public record SipStackConfig(
     Duration maxInviteTransactionLifetime,
     Duration maxNonInviteTransactionLifetime,
     int udpBufferSize,
-    int maxConnections,
-    Duration tcpIdleTimeout) {
+    int maxConnections) {
 
   public SipStackConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -65,20 +62,17 @@ public record SipStackConfig(
     if (maxConnections <= 0) {
       throw new IllegalArgumentException("max TCP connections must be positive: " + maxConnections);
     }
-    if (tcpIdleTimeout.toSeconds() < 1) {
-      throw new IllegalArgumentException("TCP idle timeout must be at least one second: " + tcpIdleTimeout);
-    }
   }
 
   public static SipStackConfig defaults(String bindAddress, int port) {
     return new SipStackConfig(bindAddress, port, null, "Switchboard", 32 * 1024, Duration.ofSeconds(5), 5000, 8,
-        Duration.ofSeconds(240), Duration.ofSeconds(40), 256 * 1024, 2000, Duration.ofHours(1));
+        Duration.ofSeconds(240), Duration.ofSeconds(40), 256 * 1024, 500);
   }
 
   public SipStackConfig withExternalAddress(String address) {
     return new SipStackConfig(bindAddress, port, address, serverName, maxMessageSize, readTimeout,
         maxServerTransactions, threadPoolSize, maxInviteTransactionLifetime, maxNonInviteTransactionLifetime,
-        udpBufferSize, maxConnections, tcpIdleTimeout);
+        udpBufferSize, maxConnections);
   }
 
   /** The address to put in Contact headers and SDP. */

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,12 @@ class JainSipStackTest {
 
   @BeforeEach
   void start() throws Exception {
-    stack = new JainSipStack(SipStackConfig.defaults("127.0.0.1", 0).withExternalAddress("203.0.113.7"),
+    var defaults = SipStackConfig.defaults("127.0.0.1", 0).withExternalAddress("203.0.113.7");
+    var config = new SipStackConfig(defaults.bindAddress(), 0, defaults.externalAddress(), defaults.serverName(),
+        defaults.maxMessageSize(), Duration.ofMillis(500), defaults.maxServerTransactions(),
+        defaults.threadPoolSize(), defaults.maxInviteTransactionLifetime(),
+        defaults.maxNonInviteTransactionLifetime(), defaults.udpBufferSize(), defaults.maxConnections());
+    stack = new JainSipStack(config,
         new KeyedSerialExecutor(threads), event -> {
           var received = assertInstanceOf(SipEvent.RequestReceived.class, event);
           requests.add(received.request());
@@ -124,6 +130,32 @@ class JainSipStackTest {
       String response = receive(socket);
       assertTrue(response.startsWith("SIP/2.0 400 "), response);
       assertTrue(requests.isEmpty());
+    }
+  }
+
+  @Test
+  void tcpPeerThatStallsMidMessageIsDisconnected() throws Exception {
+    try (var socket = new Socket("127.0.0.1", stack.tcpPort())) {
+      socket.setSoTimeout(10_000);
+      String half = options("TCP", 9, "slowloris");
+      socket.getOutputStream().write(half.substring(0, half.length() / 2).getBytes(StandardCharsets.US_ASCII));
+      // READ_TIMEOUT (500 ms here) closes a connection whose message does not complete in time.
+      assertEquals(-1, socket.getInputStream().read());
+      assertTrue(requests.isEmpty());
+    }
+  }
+
+  @Test
+  void oversizedTcpMessageIsRefused() throws Exception {
+    try (var socket = new Socket("127.0.0.1", stack.tcpPort())) {
+      socket.setSoTimeout(10_000);
+      String padding = "X-Padding: " + "a".repeat(1000) + "\r\n";
+      String huge = options("TCP", 9, "huge").replace("Max-Forwards: 70\r\n",
+          "Max-Forwards: 70\r\n" + padding.repeat(40));
+      socket.getOutputStream().write(huge.getBytes(StandardCharsets.US_ASCII));
+      int first = socket.getInputStream().read();
+      assertTrue(first == -1 || first == 'S', "the stack answered or closed: " + first);
+      assertTrue(requests.isEmpty(), "a 40 KB message reached the call layer");
     }
   }
 
