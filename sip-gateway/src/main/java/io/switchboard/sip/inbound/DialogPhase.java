@@ -77,7 +77,13 @@ final class DialogPhase {
       case CallState.Authorizing a -> call.rejectInvite(487, "Request Terminated", CallEnd.Reason.REMOTE_HANGUP);
       case CallState.Dispatching d -> call.rejectInvite(487, "Request Terminated", CallEnd.Reason.REMOTE_HANGUP);
       case CallState.Ringing r -> call.rejectInvite(487, "Request Terminated", CallEnd.Reason.REMOTE_HANGUP);
-      case CallState.AwaitingAck a -> call.finish(new CallEnd(CallEnd.Reason.REMOTE_HANGUP, 0, "BYE"), false);
+      case CallState.AwaitingAck a -> {
+        // The caller may hang up before its ACK reaches us; a BYE proves it had our 200 OK.
+        if (!call.negotiation.awaitingAnswer() && call.negotiation.current() != null) {
+          call.listener.onAnswered(call.negotiation.current());
+        }
+        call.finish(new CallEnd(CallEnd.Reason.REMOTE_HANGUP, 0, "BYE"), false);
+      }
       case CallState.Active a -> call.finish(new CallEnd(CallEnd.Reason.REMOTE_HANGUP, 0, "BYE"), false);
       case CallState.Ending ending -> call.forget(ending.end()); // BYEs crossed
       case CallState.Ended e -> { }

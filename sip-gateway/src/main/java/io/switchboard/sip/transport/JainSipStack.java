@@ -177,7 +177,9 @@ public final class JainSipStack implements SipSignalling {
     p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(config.maxConnections()));
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
     p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));
-    p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(config.threadPoolSize()));
+    // TCP messages keep their per-Call-ID order in this pool, so it may be wider than the UDP one.
+    p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE",
+        Integer.toString(Math.max(2, config.threadPoolSize())));
     p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE",
         Long.toString(config.maxInviteTransactionLifetime().toSeconds()));
     p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE",

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param maxMessageSize bytes; caps what a TCP peer can make us buffer
  * @param readTimeout between reads of one TCP message: stops slowloris starvation
  * @param maxServerTransactions above this, new requests are dropped (80% low-water mark)
- * @param threadPoolSize stack threads that parse and deliver messages
+ * @param threadPoolSize stack threads that parse and deliver UDP messages; they share one queue, so
+ *     more than one can deliver a call's messages out of order (an ACK overtaken by its BYE)
  * @param maxInviteTransactionLifetime must exceed the longest ringing time plus 32 s
  * @param maxNonInviteTransactionLifetime leak guard for other transactions
  * @param udpBufferSize socket buffers; the 8 KB default overflows into retransmission storms
@@ -65,7 +66,7 @@ public record SipStackConfig(
   }
 
   public static SipStackConfig defaults(String bindAddress, int port) {
-    return new SipStackConfig(bindAddress, port, null, "Switchboard", 32 * 1024, Duration.ofSeconds(5), 5000, 8,
+    return new SipStackConfig(bindAddress, port, null, "Switchboard", 32 * 1024, Duration.ofSeconds(5), 5000, 1,
         Duration.ofSeconds(240), Duration.ofSeconds(40), 256 * 1024, 500);
   }
 

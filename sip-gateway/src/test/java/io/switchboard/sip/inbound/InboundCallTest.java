@@ -99,6 +99,18 @@ class InboundCallTest {
   }
 
   @Test
+  void byeOvertakingTheAckStillCountsAsAnswered() {
+    cseq = 0;
+    deliver(request("INVITE", false, OFFER));
+    IncomingRequest bye = deliver(request("BYE", true, ""));
+    assertEquals(List.of(200), sip.statuses(bye.transaction()));
+    assertEquals(1, handler.listener.answered.size());
+    assertEquals(CallEnd.Reason.REMOTE_HANGUP, handler.listener.ended.peek().reason());
+    deliver(request("ACK", true, "")); // arrives late, finds no call, and is ignored
+    assertEquals(0, router.activeCalls());
+  }
+
+  @Test
   void missingAckEndsTheCallWithBye() {
     cseq = 0;
     deliver(request("INVITE", false, OFFER));
