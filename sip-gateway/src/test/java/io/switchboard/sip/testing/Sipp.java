@@ -50,8 +50,12 @@ public final class Sipp {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
-      return new Result(process.exitValue(), read(directory.resolve("messages.log")),
+      var result = new Result(process.exitValue(), read(directory.resolve("messages.log")),
           read(directory.resolve("errors.log")) + read(directory.resolve("output.log")));
+      if (result.passed()) {
+        deleteQuietly(directory); // kept on failure, for a look at the traces
+      }
+      return result;
     }
   }
 
@@ -88,6 +92,15 @@ public final class Sipp {
         .redirectOutput(directory.resolve("output.log").toFile())
         .start();
     return new Run(process, directory);
+  }
+
+  private static void deleteQuietly(Path directory) throws IOException {
+    try (var files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+    Files.deleteIfExists(directory);
   }
 
   private static int freePort() throws IOException {
