@@ -1,0 +1,29 @@
+package io.switchboard.sip.sdp;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The outcome of offer/answer for the audio stream, as the media layer needs it.
+ *
+ * @param payloadType the payload type for {@code codec} in this session (static for our codecs,
+ *     but the peer's numbering is kept as sent)
+ * @param dtmfPayloadType the telephone-event payload type, if both sides agreed to it
+ * @param remoteAddress where to send RTP; "0.0.0.0" when the peer has put us on hold the RFC 2543 way
+ * @param direction our direction: whether we send and/or receive
+ */
+public record NegotiatedAudio(
+    SdpCodec codec,
+    int payloadType,
+    OptionalInt dtmfPayloadType,
+    String remoteAddress,
+    int remotePort,
+    MediaDirection direction,
+    int ptimeMillis) {
+  public NegotiatedAudio {
+    Objects.requireNonNull(codec, "codec");
+    Objects.requireNonNull(dtmfPayloadType, "dtmfPayloadType");
+    Objects.requireNonNull(remoteAddress, "remoteAddress");
+    Objects.requireNonNull(direction, "direction");
+  }
+}

@@ -1,0 +1,195 @@
+package io.switchboard.sip.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * RFC 3264 offer/answer for one audio stream. Stateless: the call keeps the current codec and
+ * our SDP version and passes them in.
+ */
+public final class OfferAnswer {
+  /** Our packetisation: 20 ms frames everywhere. */
+  public static final int PTIME_MILLIS = 20;
+
+  private OfferAnswer() {}
+
+  /**
+   * Answers an offer. The first audio stream we can use is accepted with the first codec of
+   * the offer (in the offerer's order) that the policy allows; {@code keep}, when still offered,
+   * wins so a re-INVITE does not switch codec mid-call. Every other stream is rejected with port 0
+   * (RFC 3264 §6).
+   */
+  public static AnswerResult answer(
+      SessionDescription offer, CodecPolicy policy, SdpCodec keep, LocalSdp local) {
+    List<MediaDescription> answerMedia = new ArrayList<>();
+    NegotiatedAudio chosen = null;
+    String whyNot = offer.media().isEmpty() ? "offer has no media streams" : "offer has no audio stream";
+    for (MediaDescription media : offer.media()) {
+      if (chosen == null && media.isAudio() && !media.isDisabled()) {
+        String problem = unusable(offer, media, policy);
+        if (problem == null) {
+          chosen = negotiate(offer, media, policy, keep);
+          answerMedia.add(acceptedMedia(media, chosen, local));
+          continue;
+        }
+        whyNot = problem;
+      }
+      if (chosen == null && media.isAudio() && media.isDisabled() && whyNot.startsWith("offer has no")) {
+        whyNot = "the offered audio stream is disabled (port 0)";
+      }
+      answerMedia.add(rejectedMedia(media));
+    }
+    if (chosen == null) {
+      return new AnswerResult.NotAcceptable(whyNot);
+    }
+    var answer = new SessionDescription(
+        local.origin(), "-", SdpConnection.forAddress(local.address()), List.of(), List.of("0 0"),
+        List.of(), answerMedia);
+    return new AnswerResult.Answered(answer, chosen);
+  }
+
+  /** Our offer for a late-offer INVITE or a refresh: every allowed codec, then telephone-event. */
+  public static SessionDescription offer(CodecPolicy policy, MediaDirection direction, LocalSdp local) {
+    List<String> formats = new ArrayList<>();
+    List<SdpAttribute> attributes = new ArrayList<>();
+    for (SdpCodec codec : policy.allowed()) {
+      formats.add(Integer.toString(codec.staticPayloadType()));
+      attributes.add(SdpAttribute.of("rtpmap", codec.rtpMap().format()));
+    }
+    if (policy.dtmf()) {
+      addTelephoneEvent(formats, attributes, TelephoneEvent.DEFAULT_PAYLOAD_TYPE, TelephoneEvent.DEFAULT_EVENTS);
+    }
+    attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
+    attributes.add(SdpAttribute.flag(direction.attributeName()));
+    var audio = new MediaDescription(
+        "audio", local.rtpPort(), 1, "RTP/AVP", formats, null, List.of(), attributes);
+    return new SessionDescription(
+        local.origin(), "-", SdpConnection.forAddress(local.address()), List.of(), List.of("0 0"),
+        List.of(), List.of(audio));
+  }
+
+  /** Reads the peer's answer to our {@link #offer} (late offer: it arrives in the ACK). */
+  public static AnswerAcceptance acceptAnswer(SessionDescription ourOffer, SessionDescription answer) {
+    if (answer.media().size() != ourOffer.media().size()) {
+      return new AnswerAcceptance.NotAcceptable(
+          "answer has " + answer.media().size() + " m= lines, our offer had " + ourOffer.media().size());
+    }
+    MediaDescription media = answer.media().getFirst();
+    if (!media.isAudio() || media.isDisabled()) {
+      return new AnswerAcceptance.NotAcceptable("answer rejected the audio stream");
+    }
+    MediaDescription offered = ourOffer.media().getFirst();
+    for (String format : media.formats()) {
+      Optional<SdpCodec> codec = SdpCodec.identify(media, format);
+      if (codec.isPresent() && offered.formats().contains(format)) {
+        SdpConnection connection = answer.connectionFor(media);
+        if (connection == null) {
+          return new AnswerAcceptance.NotAcceptable("answer's audio stream has no c= line");
+        }
+        OptionalInt dtmf = TelephoneEvent.payloadTypeIn(offered).isPresent()
+            ? TelephoneEvent.payloadTypeIn(media)
+            : OptionalInt.empty();
+        MediaDirection theirs = effectiveDirection(answer, media, connection);
+        return new AnswerAcceptance.Accepted(new NegotiatedAudio(
+            codec.get(), Integer.parseInt(format), dtmf, connection.address(), media.port(),
+            theirs.answer(), PTIME_MILLIS));
+      }
+    }
+    return new AnswerAcceptance.NotAcceptable(
+        "answer " + media.formats() + " names none of the codecs we offered " + offered.formats());
+  }
+
+  private static String unusable(SessionDescription offer, MediaDescription media, CodecPolicy policy) {
+    if (!media.protocol().equalsIgnoreCase("RTP/AVP") && !media.protocol().equalsIgnoreCase("RTP/AVPF")) {
+      return "audio transport " + media.protocol() + " is not supported (plain RTP/AVP only)";
+    }
+    if (offer.connectionFor(media) == null) {
+      return "audio stream has no c= line";
+    }
+    if (pickCodec(media, policy, null).isEmpty()) {
+      return "no common codec: offered " + describe(media) + ", allowed " + policy.allowed();
+    }
+    return null;
+  }
+
+  private static NegotiatedAudio negotiate(
+      SessionDescription offer, MediaDescription media, CodecPolicy policy, SdpCodec keep) {
+    String format = pickCodec(media, policy, keep).orElseThrow();
+    SdpCodec codec = SdpCodec.identify(media, format).orElseThrow();
+    OptionalInt dtmf = policy.dtmf() ? TelephoneEvent.payloadTypeIn(media) : OptionalInt.empty();
+    SdpConnection connection = offer.connectionFor(media);
+    MediaDirection ours = effectiveDirection(offer, media, connection).answer();
+    return new NegotiatedAudio(
+        codec, Integer.parseInt(format), dtmf, connection.address(), media.port(), ours, PTIME_MILLIS);
+  }
+
+  /** The sender's direction, with an RFC 2543 hold address (c=0.0.0.0) read as "do not send to me". */
+  private static MediaDirection effectiveDirection(
+      SessionDescription description, MediaDescription media, SdpConnection connection) {
+    MediaDirection direction = description.directionOf(media);
+    return connection.isHoldAddress() ? direction.withoutReceiving() : direction;
+  }
+
+  private static Optional<String> pickCodec(MediaDescription media, CodecPolicy policy, SdpCodec keep) {
+    String first = null;
+    for (String format : media.formats()) {
+      Optional<SdpCodec> codec = SdpCodec.identify(media, format);
+      if (codec.isPresent() && policy.allowed().contains(codec.get())) {
+        if (codec.get() == keep) {
+          return Optional.of(format);
+        }
+        if (first == null) {
+          first = format;
+        }
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
+  private static MediaDescription acceptedMedia(MediaDescription offered, NegotiatedAudio audio, LocalSdp local) {
+    List<String> formats = new ArrayList<>();
+    List<SdpAttribute> attributes = new ArrayList<>();
+    formats.add(Integer.toString(audio.payloadType()));
+    RtpMap codecMap = audio.codec().rtpMap();
+    attributes.add(SdpAttribute.of(
+        "rtpmap", new RtpMap(audio.payloadType(), codecMap.encoding(), codecMap.clockRate(), 1).format()));
+    if (audio.dtmfPayloadType().isPresent()) {
+      int payloadType = audio.dtmfPayloadType().getAsInt();
+      addTelephoneEvent(formats, attributes, payloadType,
+          offered.fmtp(payloadType).orElse(TelephoneEvent.DEFAULT_EVENTS));
+    }
+    attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
+    attributes.add(SdpAttribute.flag(audio.direction().attributeName()));
+    return new MediaDescription(
+        "audio", local.rtpPort(), 1, offered.protocol(), formats, null, List.of(), attributes);
+  }
+
+  private static MediaDescription rejectedMedia(MediaDescription offered) {
+    return new MediaDescription(
+        offered.media(), 0, 1, offered.protocol(), List.of(offered.formats().getFirst()), null, List.of(), List.of());
+  }
+
+  private static void addTelephoneEvent(
+      List<String> formats, List<SdpAttribute> attributes, int payloadType, String events) {
+    formats.add(Integer.toString(payloadType));
+    attributes.add(SdpAttribute.of(
+        "rtpmap", payloadType + " " + TelephoneEvent.ENCODING + "/" + TelephoneEvent.CLOCK_RATE));
+    attributes.add(SdpAttribute.of("fmtp", payloadType + " " + events));
+  }
+
+  private static String describe(MediaDescription media) {
+    List<String> names = new ArrayList<>();
+    for (String format : media.formats()) {
+      Optional<RtpMap> map;
+      try {
+        map = media.rtpMap(Integer.parseInt(format));
+      } catch (NumberFormatException e) {
+        map = Optional.empty();
+      }
+      names.add(map.map(m -> m.encoding() + "/" + m.clockRate()).orElse(format));
+    }
+    return names.toString();
+  }
+}

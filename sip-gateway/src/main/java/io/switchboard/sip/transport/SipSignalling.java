@@ -1,0 +1,16 @@
+package io.switchboard.sip.transport;
+
+/** What a call can ask of the SIP stack. Implemented by {@link JainSipStack}; faked in unit tests. */
+public interface SipSignalling {
+  /** Sends a response on a server transaction. @throws SipSendException when it cannot be sent */
+  void respond(ServerTransactionHandle transaction, OutgoingResponse response);
+
+  /** Sends a request inside a dialog. @throws SipSendException when it cannot be sent */
+  ClientTransactionHandle sendInDialog(DialogHandle dialog, OutgoingRequest request);
+
+  /** The address we put in Contact headers: the configured external address behind NAT. */
+  String advertisedAddress();
+
+  /** Acknowledges a 2xx to our re-INVITE (RFC 3261 §13.2.2.4). @throws SipSendException on failure */
+  void acknowledge(DialogHandle dialog, long inviteCseq);
+}
