@@ -37,6 +37,7 @@ public final class Switchboard implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private RoomManager rooms;
   private ConfigStore configStore;
+  private Telephony telephony;
   private HttpServer http;
   private InetSocketAddress httpAddress;
 
@@ -58,6 +59,8 @@ public final class Switchboard implements AutoCloseable {
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
+    telephony = new Telephony(config, configStore, rooms, clock, mediaClock, virtualThreads);
+    telephony.start();
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
@@ -65,11 +68,17 @@ public final class Switchboard implements AutoCloseable {
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);
-    log.info("switchboard ready http={}", httpAddress);
+    log.info(
+        "switchboard ready http={} sip_udp={} sip_tcp={} advertised={}",
+        httpAddress, telephony.udpPort(), telephony.tcpPort(), telephony.advertisedAddress());
   }
 
   public InetSocketAddress httpAddress() {
     return httpAddress;
+  }
+
+  public int sipPort() {
+    return telephony.udpPort();
   }
 
   public RoomManager rooms() {
@@ -81,6 +90,8 @@ public final class Switchboard implements AutoCloseable {
     StringBuilder sb = new StringBuilder();
     sb.append("Switchboard is running").append(config.development() ? " in development mode" : "").append('\n');
     sb.append("  HTTP, Twirp, signalling: http://").append(hostForUrl()).append(':').append(httpAddress.getPort()).append('\n');
+    sb.append("  SIP (UDP and TCP):       ").append(telephony.advertisedAddress()).append(':').append(telephony.udpPort()).append('\n');
+    sb.append("  RTP ports:               ").append(config.rtp().portRangeStart()).append('-').append(config.rtp().portRangeEnd()).append('\n');
     if (config.development()) {
       sb.append("  API key / secret:        devkey / secret\n");
     }
@@ -96,6 +107,9 @@ public final class Switchboard implements AutoCloseable {
   @Override
   public void close() {
     ready.set(false);
+    if (telephony != null) {
+      telephony.close();
+    }
     if (http != null) {
       http.close();
     }

@@ -48,7 +48,7 @@ class ConfigLoaderTest {
             """
             port: 7881
             keys: {k1: s1}
-            sip: {port: 5080, external_address: 203.0.113.7, transports: [udp]}
+            sip: {port: 5080, external_address: 203.0.113.7}
             rtp: {port_range_start: 30000, port_range_end: 30100, media_timeout: 1m30s}
             room: {empty_timeout: 60}
             """);

@@ -1,0 +1,108 @@
+package io.switchboard.server;
+
+import io.switchboard.media.jitter.JitterBufferConfig;
+import io.switchboard.media.net.RtpLegConfig;
+import io.switchboard.media.net.RtpPortAllocator;
+import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sip.SipServer;
+import io.switchboard.sip.SipServerConfig;
+import io.switchboard.sip.auth.DigestSettings;
+import io.switchboard.sip.concurrent.ExecutorScheduler;
+import io.switchboard.sip.inbound.InboundSettings;
+import io.switchboard.sip.room.CallRegistry;
+import io.switchboard.sip.room.RoomCallHandler;
+import io.switchboard.sip.room.RtpMediaSessions;
+import io.switchboard.sip.transport.SipStackConfig;
+import io.switchboard.trunk.store.ConfigStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The phone side: the SIP server, RTP legs and the glue that puts calls into rooms. */
+final class Telephony implements AutoCloseable {
+  private final SipServer sip;
+  private final CallRegistry calls = new CallRegistry();
+  private final String advertisedAddress;
+
+  Telephony(
+      SwitchboardConfig config,
+      ConfigStore store,
+      RoomManager rooms,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      ExecutorService virtualThreads)
+      throws IOException {
+    var sipConfig = config.sip();
+    advertisedAddress = NetworkAddresses.advertised(sipConfig.externalAddress(), config.bindAddress());
+    var ports =
+        new RtpPortAllocator(
+            config.rtp().portRangeStart(), config.rtp().portRangeEnd(), Duration.ofSeconds(30), clock, new SecureRandom());
+    var defaults = RtpLegConfig.defaults(InetAddress.getByName(config.bindAddress()));
+    var legConfig =
+        new RtpLegConfig(
+            defaults.localAddress(),
+            0,
+            JitterBufferConfig.defaults(8000),
+            defaults.learningPackets(),
+            defaults.learnFromAnyAddress(),
+            defaults.learningWindow(),
+            defaults.initialMediaTimeout(),
+            config.rtp().mediaTimeout(),
+            defaults.rtcpInterval(),
+            "switchboard@" + advertisedAddress);
+    var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls);
+    var handler = new RoomCallHandler(store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort());
+    // Defaults are taken from a loopback config: the stack refuses a wildcard bind without an
+    // external address, which we always set here.
+    var base = SipStackConfig.defaults("127.0.0.1", sipConfig.port());
+    var stack =
+        new SipStackConfig(
+            config.bindAddress(), sipConfig.port(), advertisedAddress, base.serverName(), base.maxMessageSize(),
+            base.readTimeout(), base.maxServerTransactions(), base.threadPoolSize(),
+            base.maxInviteTransactionLifetime(), base.maxNonInviteTransactionLifetime(), base.udpBufferSize(),
+            base.maxConnections());
+    var inbound = InboundSettings.defaults();
+    var server =
+        new SipServerConfig(
+            stack,
+            new InboundSettings(
+                inbound.sessionTimers(), inbound.codecs(), inbound.maxRingingTimeout(), sipConfig.hideInboundPort()),
+            DigestSettings.withRandomSecret());
+    sip = new SipServer(server, handler, media, clock, new ExecutorScheduler(scheduler), virtualThreads);
+  }
+
+  void start() throws IOException {
+    sip.start();
+  }
+
+  int udpPort() {
+    return sip.udpPort();
+  }
+
+  int tcpPort() {
+    return sip.tcpPort();
+  }
+
+  String advertisedAddress() {
+    return advertisedAddress;
+  }
+
+  CallRegistry calls() {
+    return calls;
+  }
+
+  /** OPTIONS answer 503 from now on; calls in progress continue. */
+  void drain() {
+    sip.drain();
+  }
+
+  @Override
+  public void close() {
+    sip.stop();
+  }
+}
