@@ -1,5 +1,7 @@
 package io.switchboard.server.api;
 
+import io.switchboard.server.testing.RunningSwitchboard;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,7 @@
 package io.switchboard.server.api;
 
+import io.switchboard.server.testing.RunningSwitchboard;
+
 import static io.switchboard.server.api.SdkCalls.error;
 import static io.switchboard.server.api.SdkCalls.ok;
 import static io.switchboard.server.api.SdkCalls.postJson;
