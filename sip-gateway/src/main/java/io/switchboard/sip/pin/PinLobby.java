@@ -212,7 +212,8 @@ public final class PinLobby<T> {
     try {
       result = verdict.join();
     } catch (RuntimeException e) {
-      log.warn("pin lobby call_id={}: evaluating the PIN failed", name, e);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      log.warn("pin lobby call_id={}: evaluating the PIN failed: {}", name, cause.toString());
       exit = LobbyExit.CHECK_FAILED;
       return new LobbyState.Finished();
     }
