@@ -219,7 +219,7 @@ public final class PinLobby<T> {
     }
     return switch (result) {
       case PinVerdict.Admit<T>(T opened) -> {
-        log.info("pin lobby call_id={}: attempt {} opened {}", name, attempt, opened);
+        log.info("pin lobby call_id={}: attempt {} keyed the right PIN", name, attempt);
         destination = opened;
         player.play(Cue.ACCEPTED);
         yield new LobbyState.Admitting();
