@@ -5,7 +5,6 @@ import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.dtmf.DtmfDigit;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,7 +39,7 @@ public final class PinLobby<T> {
   private volatile boolean answered;
   private volatile boolean closed;
   private volatile LobbyState state = new LobbyState.Waiting();
-  private Instant deadline;
+  private long deadline;
   private CompletableFuture<PinVerdict<T>> verdict;
   private T destination;
   private LobbyExit exit;
@@ -99,15 +98,15 @@ public final class PinLobby<T> {
     }
     inbound.setSampleRate(fromCaller.sampleRate());
     fromCaller.read(inbound); // keeps the jitter buffer drained; the lobby has no use for speech
+    long now = clock.millis();
     if (s instanceof LobbyState.Waiting) {
       if (!answered) {
         return true;
       }
-      deadline = clock.instant().plus(policy.overallTimeout());
+      deadline = now + policy.overallTimeout().toMillis();
       log.info("pin lobby call_id={}: asking for the PIN", name);
       s = prompt(1);
     }
-    Instant now = clock.instant();
     s = onKeys(s, now);
     s = onTime(s, now);
     s = play(s, now);
@@ -119,7 +118,7 @@ public final class PinLobby<T> {
     return true;
   }
 
-  private LobbyState onKeys(LobbyState s, Instant now) {
+  private LobbyState onKeys(LobbyState s, long now) {
     return switch (s) {
       case LobbyState.Asking(int attempt) when !keys.isEmpty() -> {
         player.stop(); // barge-in: the caller knows what to do
@@ -138,7 +137,7 @@ public final class PinLobby<T> {
   }
 
   /** Feeds queued keys to the collector until one ends the attempt; later keys wait for the next. */
-  private LobbyState collect(LobbyState.Listening listening, Instant now) {
+  private LobbyState collect(LobbyState.Listening listening, long now) {
     DtmfDigit key;
     while ((key = keys.poll()) != null) {
       PinInput input = collector.onKey(key.symbol(), now);
@@ -154,8 +153,8 @@ public final class PinLobby<T> {
     return s;
   }
 
-  private LobbyState onTime(LobbyState s, Instant now) {
-    boolean lobbyExpired = !now.isBefore(deadline);
+  private LobbyState onTime(LobbyState s, long now) {
+    boolean lobbyExpired = now >= deadline;
     return switch (s) {
       case LobbyState.Asking a when lobbyExpired -> turnAway(LobbyExit.TIMED_OUT);
       case LobbyState.Listening l when lobbyExpired -> turnAway(LobbyExit.TIMED_OUT);
@@ -253,7 +252,7 @@ public final class PinLobby<T> {
   }
 
   /** Sends this tick's frame; a state waiting for its cue moves on once the cue has ended. */
-  private LobbyState play(LobbyState s, Instant now) {
+  private LobbyState play(LobbyState s, long now) {
     outbound.setSampleRate(toCaller.sampleRate());
     player.fill(outbound);
     toCaller.write(outbound);

@@ -3,16 +3,19 @@ package io.switchboard.sip.pin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PinCollectorTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final long T0 = 1_772_366_400_000L; // clock milliseconds
+  private static final long TIMEOUT = 10_000;
 
-  private final PinCollector collector = new PinCollector(16, TIMEOUT);
+  private final PinCollector collector = new PinCollector(16, Duration.ofMillis(TIMEOUT));
 
-  private PinInput keys(String keys, Instant at) {
+  private static long at(double seconds) {
+    return T0 + Math.round(seconds * 1000);
+  }
+
+  private PinInput keys(String keys, long at) {
     PinInput last = PinInput.PENDING;
     for (char c : keys.toCharArray()) {
       last = collector.onKey(c, at);
@@ -45,30 +48,30 @@ class PinCollectorTest {
 
   @Test
   void noTimerRunsBeforeThePromptEndsOrAKeyIsPressed() {
-    assertEquals(PinInput.PENDING, collector.onTime(T0.plus(Duration.ofHours(1))));
+    assertEquals(PinInput.PENDING, collector.onTime(at(3600)));
   }
 
   @Test
   void silenceAfterThePromptIsNoInput() {
     collector.arm(T0);
-    assertEquals(PinInput.PENDING, collector.onTime(T0.plus(TIMEOUT).minusMillis(1)));
-    assertEquals(PinInput.NO_INPUT, collector.onTime(T0.plus(TIMEOUT)));
-    assertEquals(PinInput.PENDING, collector.onTime(T0.plus(TIMEOUT.multipliedBy(2))), "reported once");
+    assertEquals(PinInput.PENDING, collector.onTime(T0 + TIMEOUT - 1));
+    assertEquals(PinInput.NO_INPUT, collector.onTime(T0 + TIMEOUT));
+    assertEquals(PinInput.PENDING, collector.onTime(T0 + 2 * TIMEOUT), "reported once");
   }
 
   @Test
   void aPauseAfterDigitsSubmitsThem() {
     collector.arm(T0);
-    keys("12", T0.plusSeconds(3));
-    assertEquals(PinInput.PENDING, collector.onTime(T0.plusSeconds(12)), "each key restarts the timer");
-    assertEquals(new PinInput.Submitted("12"), collector.onTime(T0.plusSeconds(13)));
+    keys("12", at(3));
+    assertEquals(PinInput.PENDING, collector.onTime(at(12)), "each key restarts the timer");
+    assertEquals(new PinInput.Submitted("12"), collector.onTime(at(13)));
   }
 
   @Test
   void armingKeepsTheTimerAKeyStarted() {
-    keys("5", T0.plusSeconds(5)); // typed ahead during the prompt
-    collector.arm(T0.plusSeconds(6)); // the prompt ends a second later
-    assertEquals(new PinInput.Submitted("5"), collector.onTime(T0.plusSeconds(15)));
+    keys("5", at(5)); // typed ahead during the prompt
+    collector.arm(at(6)); // the prompt ends a second later
+    assertEquals(new PinInput.Submitted("5"), collector.onTime(at(15)));
   }
 
   @Test
@@ -76,7 +79,7 @@ class PinCollectorTest {
     keys("999", T0);
     collector.reset();
     assertEquals(0, collector.length());
-    assertEquals(PinInput.PENDING, collector.onTime(T0.plusSeconds(60)), "reset also stops the timer");
+    assertEquals(PinInput.PENDING, collector.onTime(at(60)), "reset also stops the timer");
     assertEquals(new PinInput.Submitted("1234"), keys("1234#", T0));
   }
 }
