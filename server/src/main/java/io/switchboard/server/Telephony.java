@@ -10,7 +10,10 @@ import io.switchboard.sip.SipServerConfig;
 import io.switchboard.sip.auth.DigestSettings;
 import io.switchboard.sip.concurrent.ExecutorScheduler;
 import io.switchboard.sip.inbound.InboundSettings;
+import io.switchboard.sip.pin.PinPolicy;
+import io.switchboard.sip.pin.ToneCues;
 import io.switchboard.sip.room.CallRegistry;
+import io.switchboard.sip.room.LobbyRuntime;
 import io.switchboard.sip.room.RoomCallHandler;
 import io.switchboard.sip.room.RtpMediaSessions;
 import io.switchboard.sip.transport.SipStackConfig;
@@ -56,7 +59,9 @@ final class Telephony implements AutoCloseable {
             defaults.rtcpInterval(),
             "switchboard@" + advertisedAddress);
     var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls);
-    var handler = new RoomCallHandler(store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort());
+    var lobby = new LobbyRuntime(PinPolicy.defaults(), new ToneCues(), clock, scheduler, virtualThreads);
+    var handler =
+        new RoomCallHandler(store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort(), lobby);
     // Defaults are taken from a loopback config: the stack refuses a wildcard bind without an
     // external address, which we always set here.
     var base = SipStackConfig.defaults("127.0.0.1", sipConfig.port());

@@ -1,20 +1,30 @@
 package io.switchboard.server.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A real SIP phone for end-to-end tests: Debian's baresip, headless. It plays a WAV file as its
  * microphone and, through the sndfile module, records what it hears to {@code dump-*-dec.wav}.
+ * Either it dials at start and quits after a while ({@link #dial}), or it is remote-controlled
+ * through its ctrl_tcp module ({@link #start}), which can also key DTMF (RFC 4733).
  */
 final class Baresip implements AutoCloseable {
   private final Path dir;
   private final Path log;
+  private final int controlPort;
+  private final CountDownLatch ready = new CountDownLatch(1);
   private Process process;
 
   static boolean installed() {
@@ -25,25 +35,37 @@ final class Baresip implements AutoCloseable {
    * @param sipPort a free port for baresip's own SIP listener (it also takes the next one for TLS)
    */
   Baresip(Path dir, String user, int sipPort, Path microphoneWav) throws IOException {
+    this(dir, user, sipPort, microphoneWav, 0);
+  }
+
+  /**
+   * @param controlPort a free port for the ctrl_tcp module, or 0 for none
+   */
+  Baresip(Path dir, String user, int sipPort, Path microphoneWav, int controlPort) throws IOException {
     this.dir = Files.createDirectories(dir);
     this.log = dir.resolve("baresip.log");
-    Files.writeString(
-        dir.resolve("config"),
-        String.join(
-            "\n",
-            "poll_method epoll",
-            "sip_listen 127.0.0.1:" + sipPort,
-            "net_interface 127.0.0.1",
-            "audio_source aufile," + microphoneWav.toAbsolutePath(),
-            "audio_alert aufile," + microphoneWav.toAbsolutePath(),
-            "module_path /usr/lib/baresip/modules",
-            "module g711.so",
-            "module aufile.so",
-            "module sndfile.so",
-            "snd_path " + dir.toAbsolutePath(),
-            "module_app account.so",
-            "module_app menu.so",
-            ""));
+    this.controlPort = controlPort;
+    List<String> config =
+        new ArrayList<>(
+            List.of(
+                "poll_method epoll",
+                "sip_listen 127.0.0.1:" + sipPort,
+                "net_interface 127.0.0.1",
+                "audio_source aufile," + microphoneWav.toAbsolutePath(),
+                "audio_alert aufile," + microphoneWav.toAbsolutePath(),
+                "module_path /usr/lib/baresip/modules",
+                "module g711.so",
+                "module aufile.so",
+                "module sndfile.so",
+                "snd_path " + dir.toAbsolutePath(),
+                "module_app account.so",
+                "module_app menu.so"));
+    if (controlPort != 0) {
+      config.add("module_app ctrl_tcp.so");
+      config.add("ctrl_tcp_listen 127.0.0.1:" + controlPort);
+    }
+    config.add("");
+    Files.writeString(dir.resolve("config"), String.join("\n", config));
     Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1>;regint=0\n");
   }
 
@@ -55,6 +77,44 @@ final class Baresip implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+  }
+
+  /**
+   * Starts baresip idle (it quits by itself after {@code lifetime} at the latest) and connects
+   * to its control port once it reports it is ready.
+   */
+  BaresipControl start(Duration lifetime) throws IOException, InterruptedException {
+    if (controlPort == 0) {
+      throw new IllegalStateException("this baresip was configured without a control port");
+    }
+    process =
+        new ProcessBuilder("baresip", "-f", dir.toString(), "-t", Long.toString(lifetime.toSeconds()))
+            .redirectErrorStream(true)
+            .start();
+    Thread.ofVirtual().name("baresip-output").start(this::copyOutput);
+    if (!ready.await(15, TimeUnit.SECONDS)) {
+      throw new IOException("baresip did not become ready; log:\n" + log());
+    }
+    return BaresipControl.connect(controlPort);
+  }
+
+  /** Copies baresip's output to the log, line by line, and notes when it is ready. */
+  private void copyOutput() {
+    try (BufferedReader lines =
+            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        out.write(line);
+        out.write('\n');
+        out.flush();
+        if (line.contains("baresip is ready")) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
   }
 
   /** Waits for baresip to quit by itself. */

@@ -1,6 +1,7 @@
 package io.switchboard.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.switchboard.server.e2e.ApiCalls.ok;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.livekit.server.CreateSipDispatchRuleOptions;
@@ -12,8 +13,6 @@ import io.switchboard.media.testing.ToneGenerator;
 import io.switchboard.media.testing.WavFile;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import retrofit2.Response;
 
 /**
  * Two real phones (baresip) dial the same number; a direct dispatch rule puts both in one room.
@@ -66,8 +64,8 @@ class CallersInARoomTest {
     Path toneA = tone(TONE_A, "a.wav");
     Path toneB = tone(TONE_B, "b.wav");
     String uri = "sip:" + NUMBER + "@127.0.0.1:" + server.sipPort();
-    try (Baresip a = new Baresip(dir.resolve("a"), "alice", freePortPair(), toneA);
-        Baresip b = new Baresip(dir.resolve("b"), "bob", freePortPair(), toneB)) {
+    try (Baresip a = new Baresip(dir.resolve("a"), "alice", FreePorts.pair(), toneA);
+        Baresip b = new Baresip(dir.resolve("b"), "bob", FreePorts.pair(), toneB)) {
       a.dial(uri, Duration.ofSeconds(12));
       b.dial(uri, Duration.ofSeconds(12));
       assertTrue(a.awaitExit(Duration.ofSeconds(30)), "alice's phone did not finish");
@@ -98,34 +96,5 @@ class CallersInARoomTest {
     Path path = dir.resolve(name);
     WavFile.mono(RATE, ToneGenerator.tone(frequency, 8000, RATE, RATE * 5)).write(path);
     return path;
-  }
-
-  /** A free port whose successor is free too (baresip binds SIP on port and TLS on port+1). */
-  private static int freePortPair() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        port = probe.getLocalPort();
-      }
-      try (ServerSocket next = new ServerSocket(port + 1); DatagramSocket udp = new DatagramSocket(port)) {
-        return port;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no two consecutive free ports");
-  }
-
-  private static <T> T ok(Response<T> response) throws IOException {
-    assertTrue(response.isSuccessful(), () -> "HTTP " + response.code() + ": " + errorBody(response));
-    return response.body();
-  }
-
-  private static String errorBody(Response<?> response) {
-    try {
-      return response.errorBody() == null ? "" : response.errorBody().string();
-    } catch (IOException e) {
-      return e.toString();
-    }
   }
 }

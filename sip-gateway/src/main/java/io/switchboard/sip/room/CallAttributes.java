@@ -21,12 +21,13 @@ final class CallAttributes {
 
   private CallAttributes() {}
 
+  /** @param callStatus {@code sip.callStatus}: {@code ringing}, or {@code active} once answered */
   static Map<String, String> of(
-      Map<String, String> routeAttributes, String callId, InviteInfo invite, CallOptions options) {
+      Map<String, String> routeAttributes, String callId, InviteInfo invite, CallOptions options, String callStatus) {
     Map<String, String> attrs = new LinkedHashMap<>(routeAttributes);
     attrs.put(SipAttributes.CALL_ID, callId);
     attrs.put("sip.callIDFull", invite.callId());
-    attrs.put(SipAttributes.CALL_STATUS, "ringing");
+    attrs.put(SipAttributes.CALL_STATUS, callStatus);
     for (SipHeader header : invite.headers().all()) {
       String lower = header.name().toLowerCase(Locale.ROOT);
       String carrier = CARRIER_HEADERS.get(lower);

@@ -7,10 +7,11 @@ import io.switchboard.media.net.RtpLeg;
 
 /**
  * A caller's audio as the room sees it: the participant's track (what the caller says) and the
- * sink for the mix the caller hears. The RTP leg is attached once SIP opens media, after the
- * caller has joined; until then the track is silent and the mix is dropped. Room ticks drive
- * the leg: reads pop its jitter buffer, writes packetise and send, and each write also runs the
- * leg's housekeeping (RTCP reports, media timeout).
+ * sink for the mix the caller hears. The RTP leg is attached once SIP opens media, after
+ * dispatch; until then the track is silent and the mix is dropped. Ticks drive the leg, first a
+ * PIN lobby's (when the rule has a PIN), then the room's, never both at once: reads pop its
+ * jitter buffer, writes packetise and send, and each write also runs the leg's housekeeping
+ * (RTCP reports, media timeout).
  */
 final class CallMedia implements AudioSource, AudioSink {
   private static final int DEFAULT_RATE = 8000;

@@ -7,16 +7,23 @@ import io.switchboard.sfu.room.ParticipantListener;
 import io.switchboard.sip.inbound.CallControl;
 import io.switchboard.sip.inbound.CallEnd;
 import io.switchboard.sip.inbound.CallListener;
+import io.switchboard.sip.pin.LobbyTicker;
+import io.switchboard.sip.pin.PinLobby;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.trunk.match.SipAttributes;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One phone call in a room: keeps the SIP dialog and the room participant in step. The SIP side
- * reports answer, media changes and the end; the room side may remove the participant, which
- * hangs up; the RTP leg reports DTMF and media timeouts.
+ * One phone call on the room side: keeps the SIP dialog and the room participant in step. A
+ * call either joins its room at dispatch, or first waits in a PIN lobby and joins once admitted
+ * ({@link CallStage}). The SIP side reports answer, media changes and the end; the room side may
+ * remove the participant, which hangs up; the RTP leg reports DTMF and media timeouts.
+ *
+ * <p>Stage changes come from the call's SIP executor (the end) and from the lobby's admission
+ * (the join), so they take this object's lock; nothing is called out under it.
  */
 public final class RoomCall implements CallListener, ParticipantListener {
   private static final Logger log = LoggerFactory.getLogger(RoomCall.class);
@@ -24,79 +31,146 @@ public final class RoomCall implements CallListener, ParticipantListener {
   private final String sipCallId;
   private final String trunkId;
   private final CallMedia media = new CallMedia();
+  private final CallControl control;
   private final CallRegistry registry;
-  private volatile CallControl control;
-  private volatile LocalParticipant participant;
+  private CallStage stage = new CallStage.Placing();
 
-  RoomCall(String sipCallId, String trunkId, CallRegistry registry) {
+  RoomCall(String sipCallId, String trunkId, CallControl control, CallRegistry registry) {
     this.sipCallId = sipCallId;
     this.trunkId = trunkId;
-    this.registry = registry;
-  }
-
-  void bind(CallControl control, LocalParticipant participant) {
     this.control = control;
-    this.participant = participant;
+    this.registry = registry;
   }
 
   public String sipCallId() {
     return sipCallId;
   }
 
-  public LocalParticipant participant() {
-    return participant;
+  /** The room participant, once the caller is in a room. */
+  public Optional<LocalParticipant> participant() {
+    return stage() instanceof CallStage.InRoom(LocalParticipant p) ? Optional.of(p) : Optional.empty();
   }
 
   CallMedia media() {
     return media;
   }
 
+  CallControl control() {
+    return control;
+  }
+
+  synchronized void waitInLobby(PinLobby<?> lobby, LobbyTicker ticker) {
+    stage = new CallStage.InLobby(lobby, ticker);
+  }
+
+  /**
+   * The caller joined {@code participant}'s room. When the call ended meanwhile the participant
+   * leaves again at once and this returns false.
+   */
+  boolean enteredRoom(LocalParticipant participant) {
+    boolean over;
+    synchronized (this) {
+      over = stage instanceof CallStage.Over;
+      if (!over) {
+        stage = new CallStage.InRoom(participant);
+      }
+    }
+    if (over) {
+      participant.leave(DisconnectReason.CLIENT_INITIATED);
+    }
+    return !over;
+  }
+
   @Override
   public void onAnswered(NegotiatedAudio audio) {
-    log.info(
-        "call answered call_id={} trunk={} room={} codec={}",
-        sipCallId, trunkId, participant.roomName(), audio.codec());
-    participant.updateAttributes(Map.of(SipAttributes.CALL_STATUS, "active"));
+    switch (stage()) {
+      case CallStage.InLobby lobby -> {
+        log.info("call answered into the pin lobby call_id={} trunk={} codec={}", sipCallId, trunkId, audio.codec());
+        lobby.lobby().answered();
+      }
+      case CallStage.InRoom(LocalParticipant participant) -> {
+        log.info(
+            "call answered call_id={} trunk={} room={} codec={}",
+            sipCallId, trunkId, participant.roomName(), audio.codec());
+        participant.updateAttributes(Map.of(SipAttributes.CALL_STATUS, "active"));
+      }
+      case CallStage.Placing p -> { }
+      case CallStage.Over o -> { }
+    }
   }
 
   @Override
   public void onMediaChanged(NegotiatedAudio audio) {
-    log.info(
-        "call media changed call_id={} room={} direction={}",
-        sipCallId, participant.roomName(), audio.direction());
+    log.info("call media changed call_id={} room={} direction={}", sipCallId, where(), audio.direction());
   }
 
   @Override
   public void onEnded(CallEnd end) {
+    CallStage last;
+    synchronized (this) {
+      last = stage;
+      stage = new CallStage.Over();
+    }
     log.info(
         "call ended call_id={} trunk={} room={} reason={} status={}",
-        sipCallId, trunkId, participant.roomName(), end.reason(), end.sipStatus());
+        sipCallId, trunkId, where(last), end.reason(), end.sipStatus());
     registry.remove(this);
-    if (participant.isConnected()) {
-      participant.updateAttributes(Map.of(SipAttributes.CALL_STATUS, "hangup"));
-      participant.leave(disconnectReason(end.reason()));
+    switch (last) {
+      case CallStage.InLobby(PinLobby<?> lobby, LobbyTicker ticker) -> {
+        ticker.close();
+        lobby.close();
+      }
+      case CallStage.InRoom(LocalParticipant participant) -> {
+        if (participant.isConnected()) {
+          participant.updateAttributes(Map.of(SipAttributes.CALL_STATUS, "hangup"));
+          participant.leave(disconnectReason(end.reason()));
+        }
+      }
+      case CallStage.Placing p -> { }
+      case CallStage.Over o -> { }
     }
   }
 
   /** The room removed the caller (RemoveParticipant, room deleted): hang up the phone. */
   @Override
   public void onDisconnected(DisconnectReason reason) {
-    log.info("caller removed from room call_id={} room={} reason={}", sipCallId, participant.roomName(), reason);
+    log.info("caller removed from room call_id={} room={} reason={}", sipCallId, where(), reason);
     control.hangup();
   }
 
   void onLegEvent(RtpLegEvent event) {
     switch (event) {
       case RtpLegEvent.MediaTimeout timeout -> {
-        log.warn("media timeout call_id={} room={} silent_for={}", sipCallId, participant.roomName(), timeout);
+        log.warn("media timeout call_id={} room={} silent_for={}", sipCallId, where(), timeout);
         control.hangup();
       }
-      case RtpLegEvent.DtmfReceived dtmf ->
-          log.info("dtmf call_id={} room={} digit={}", sipCallId, participant.roomName(), dtmf);
-      case RtpLegEvent.SourceLocked locked ->
-          log.debug("rtp source locked call_id={} {}", sipCallId, locked);
+      case RtpLegEvent.DtmfReceived dtmf -> {
+        if (stage() instanceof CallStage.InLobby lobby) {
+          lobby.lobby().onKey(dtmf.digit());
+        } else {
+          log.info("dtmf call_id={} room={} digit={}", sipCallId, where(), dtmf.digit().symbol());
+        }
+      }
+      case RtpLegEvent.SourceLocked locked -> log.debug("rtp source locked call_id={} {}", sipCallId, locked);
       case RtpLegEvent.RemoteBye bye -> log.debug("rtcp bye call_id={}", sipCallId);
     }
+  }
+
+  private synchronized CallStage stage() {
+    return stage;
+  }
+
+  private String where() {
+    return where(stage());
+  }
+
+  private static String where(CallStage stage) {
+    return switch (stage) {
+      case CallStage.InRoom(LocalParticipant participant) -> participant.roomName();
+      case CallStage.InLobby lobby -> "(pin lobby)";
+      case CallStage.Placing p -> "(none)";
+      case CallStage.Over o -> "(none)";
+    };
   }
 
   private static DisconnectReason disconnectReason(CallEnd.Reason reason) {

@@ -1,21 +1,13 @@
 package io.switchboard.sip.room;
 
 import io.switchboard.sfu.room.Ids;
-import io.switchboard.sfu.room.LocalParticipant;
-import io.switchboard.sfu.room.ParticipantKind;
-import io.switchboard.sfu.room.ParticipantSpec;
-import io.switchboard.sfu.room.Room;
-import io.switchboard.sfu.room.RoomFullException;
 import io.switchboard.sfu.room.RoomManager;
-import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.sip.auth.UserCredentials;
 import io.switchboard.sip.inbound.AuthorizationDecision;
 import io.switchboard.sip.inbound.CallControl;
-import io.switchboard.sip.inbound.CallOptions;
 import io.switchboard.sip.inbound.DispatchDecision;
 import io.switchboard.sip.inbound.InboundCallHandler;
 import io.switchboard.sip.inbound.InviteInfo;
-import io.switchboard.sip.transport.SipHeader;
 import io.switchboard.trunk.match.Dispatch;
 import io.switchboard.trunk.match.DispatchEvaluator;
 import io.switchboard.trunk.match.DispatchRuleSelector;
@@ -26,11 +18,9 @@ import io.switchboard.trunk.match.SipUris;
 import io.switchboard.trunk.match.TrunkMatch;
 import io.switchboard.trunk.match.TrunkMatcher;
 import io.switchboard.trunk.model.InboundTrunk;
-import io.switchboard.trunk.model.RoomConfiguration;
 import io.switchboard.trunk.store.ConfigStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
@@ -39,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides, from the stored trunks and dispatch rules, whether an INVITE is taken and which room
- * it joins, then joins it. Nothing rings before a trunk has accepted the call (and its digest
+ * it joins, then joins it; a rule with a PIN sends the call to a PIN lobby first
+ * ({@link PinLobbies}). Nothing rings before a trunk has accepted the call (and its digest
  * credentials, when it has some, have been checked by the SIP layer).
  */
 public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
@@ -47,18 +38,22 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
   private static final String DEFAULT_REALM = "switchboard";
 
   private final ConfigStore store;
-  private final RoomManager rooms;
   private final CallRegistry calls;
   private final DispatchEvaluator evaluator;
+  private final RoomEntry entry;
+  private final PinLobbies lobbies;
   private final Ids ids;
   private final boolean hideInboundPort;
 
+  /** @param lobby where callers wait for their PIN when a rule has one */
   public RoomCallHandler(
-      ConfigStore store, RoomManager rooms, CallRegistry calls, RandomGenerator random, boolean hideInboundPort) {
+      ConfigStore store, RoomManager rooms, CallRegistry calls, RandomGenerator random, boolean hideInboundPort,
+      LobbyRuntime lobby) {
     this.store = store;
-    this.rooms = rooms;
     this.calls = calls;
     this.evaluator = new DispatchEvaluator(random);
+    this.entry = new RoomEntry(rooms);
+    this.lobbies = new PinLobbies(lobby, new PinRules(store, evaluator), entry, calls);
     this.ids = new Ids(random);
     this.hideInboundPort = hideInboundPort;
   }
@@ -106,7 +101,8 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
     DispatchDecision decision =
         switch (selection) {
           case RuleSelection.Selected selected ->
-              route(invite, trunk, control, evaluator.evaluate(trunk, selected.rule(), call, new PinEntry.NotAsked()));
+              route(invite, trunk, call, control,
+                  evaluator.evaluate(trunk, selected.rule(), call, new PinEntry.NotAsked()));
           case RuleSelection.NoRule none -> {
             log.warn("no dispatch rule matches call_id={} trunk={} to={}", invite.callId(), trunk.id(), call.calledNumber());
             yield hideInboundPort ? new DispatchDecision.Drop() : new DispatchDecision.Reject(404, "No Dispatch Rule");
@@ -119,72 +115,27 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
     return CompletableFuture.completedFuture(decision);
   }
 
-  private DispatchDecision route(InviteInfo invite, InboundTrunk trunk, CallControl control, Dispatch dispatch) {
+  private DispatchDecision route(
+      InviteInfo invite, InboundTrunk trunk, InboundCall call, CallControl control, Dispatch dispatch) {
+    String callId = ids.next("SCL_");
     return switch (dispatch) {
-      case Dispatch.Route route -> join(invite, trunk, control, route);
-      case Dispatch.RequestPin pin -> {
-        log.warn("call_id={} trunk={} rule={} needs a PIN, which is not supported yet", invite.callId(), trunk.id(), pin.ruleId());
-        yield new DispatchDecision.Reject(403, "PIN Required");
-      }
-      case Dispatch.WrongPin wrong -> new DispatchDecision.Reject(403, "Wrong PIN");
+      case Dispatch.Route route -> join(invite, trunk, control, route, callId);
+      case Dispatch.RequestPin pin -> lobbies.open(invite, trunk, call, control, pin, callId);
+      case Dispatch.WrongPin wrong -> new DispatchDecision.Reject(403, "Wrong PIN"); // no PIN was asked yet
     };
   }
 
-  private DispatchDecision join(InviteInfo invite, InboundTrunk trunk, CallControl control, Dispatch.Route route) {
-    String callId = ids.next("SCL_");
-    RoomCall roomCall = new RoomCall(invite.callId(), trunk.id(), calls);
-    Room room = rooms.getOrCreate(route.roomName(), roomOptions(route.roomConfig()));
-    var participant = route.participant();
-    LocalParticipant joined;
-    try {
-      joined =
-          room.join(
-              new ParticipantSpec(
-                  participant.identity(),
-                  participant.name(),
-                  ParticipantKind.SIP,
-                  participant.metadata(),
-                  CallAttributes.of(participant.attributes(), callId, invite, route.options())),
-              roomCall);
-    } catch (RoomFullException e) {
-      log.warn("room full call_id={} room={}", invite.callId(), route.roomName());
-      return new DispatchDecision.Reject(486, "Busy Here");
-    } catch (IllegalStateException closedMeanwhile) {
-      return new DispatchDecision.Reject(480, "Temporarily Unavailable");
-    }
-    roomCall.bind(control, joined);
-    calls.add(roomCall);
-    joined.publishAudio("phone", roomCall.media());
-    joined.subscribeMix(roomCall.media());
-    log.info(
-        "call dispatched call_id={} trunk={} rule={} room={} identity={}",
-        invite.callId(), trunk.id(), route.ruleId(), route.roomName(), participant.identity());
-    return new DispatchDecision.Join(CompletableFuture.completedFuture(null), callOptions(route), roomCall);
-  }
-
-  private static CallOptions callOptions(Dispatch.Route route) {
-    CallOptions options = CallOptions.defaults();
-    Duration ringing = route.options().ringingTimeout();
-    if (ringing != null) {
-      options = options.withRingingTimeout(ringing);
-    }
-    Duration max = route.options().maxCallDuration();
-    if (max != null) {
-      options = options.withMaxCallDuration(max);
-    }
-    var headers = route.options().headers().entrySet().stream().map(e -> new SipHeader(e.getKey(), e.getValue())).toList();
-    return new CallOptions(options.ringingTimeout(), options.maxCallDuration(), options.codecs(), headers);
-  }
-
-  private static RoomOptions roomOptions(RoomConfiguration config) {
-    if (config == null) {
-      return RoomOptions.UNSET;
-    }
-    return new RoomOptions(
-        Duration.ofSeconds(config.emptyTimeout()),
-        Duration.ofSeconds(config.departureTimeout()),
-        config.maxParticipants(),
-        config.metadata());
+  private DispatchDecision join(
+      InviteInfo invite, InboundTrunk trunk, CallControl control, Dispatch.Route route, String callId) {
+    RoomCall roomCall = new RoomCall(invite.callId(), trunk.id(), control, calls);
+    return switch (entry.enter(roomCall, callId, invite, route, "ringing")) {
+      case RoomEntry.Result.Joined joined -> {
+        calls.add(roomCall);
+        yield new DispatchDecision.Join(
+            CompletableFuture.completedFuture(null), SipCallOptions.of(route.options()), roomCall);
+      }
+      case RoomEntry.Result.Refused refused -> new DispatchDecision.Reject(refused.status(), refused.reason());
+    };
   }
 
   private static InboundCall inboundCall(InviteInfo invite) {

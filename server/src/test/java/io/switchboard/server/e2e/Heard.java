@@ -1,0 +1,89 @@
+package io.switchboard.server.e2e;
+
+import io.switchboard.media.testing.Goertzel;
+import io.switchboard.media.testing.WavFile;
+
+/**
+ * What a phone recorded, looked at in 100 ms windows every 20 ms: when a tone is there, and
+ * whether it came before or after another.
+ */
+final class Heard {
+  private static final int WINDOW_MS = 100;
+  private static final int STEP_MS = 20;
+  private static final double PRESENT = 2000;
+  private static final double ABSENT = 300;
+  private static final double[] LANDMARKS = {200, 440, 523.25, 660, 783.99, 880, 1000};
+
+  private final short[] samples;
+  private final int rate;
+
+  Heard(WavFile recording) {
+    this.samples = recording.samples();
+    this.rate = recording.sampleRate();
+  }
+
+  int millis() {
+    return (int) (samples.length * 1000L / rate);
+  }
+
+  private double level(int fromMs, double frequency) {
+    return Goertzel.amplitude(samples, fromMs * rate / 1000, WINDOW_MS * rate / 1000, rate, frequency);
+  }
+
+  private int lastWindow() {
+    return millis() - WINDOW_MS;
+  }
+
+  /** Start of the first window where {@code frequency} is clearly there, or -1. */
+  int firstMillisWith(double frequency) {
+    for (int ms = 0; ms <= lastWindow(); ms += STEP_MS) {
+      if (level(ms, frequency) > PRESENT) {
+        return ms;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code frequency} is clearly there in some window that ends before {@code endMs}. */
+  boolean hasBefore(int endMs, double frequency) {
+    for (int ms = 0; ms <= lastWindow() && ms + WINDOW_MS <= endMs; ms += STEP_MS) {
+      if (level(ms, frequency) > PRESENT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code frequency} is absent from every window that ends before {@code endMs}. */
+  boolean quietBefore(int endMs, double frequency) {
+    for (int ms = 0; ms <= lastWindow() && ms + WINDOW_MS <= endMs; ms += STEP_MS) {
+      if (level(ms, frequency) > ABSENT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Milliseconds from {@code fromMs} on in which {@code frequency} is clearly there. */
+  int lastsFrom(int fromMs, double frequency) {
+    int present = 0;
+    for (int ms = fromMs; ms <= lastWindow(); ms += STEP_MS) {
+      if (level(ms, frequency) > PRESENT) {
+        present += STEP_MS;
+      }
+    }
+    return present;
+  }
+
+  /** The loudest landmark tone of every 100 ms, for failure messages. */
+  String describe() {
+    StringBuilder b = new StringBuilder("recording of " + millis() + " ms:");
+    for (int ms = 0; ms <= lastWindow(); ms += WINDOW_MS) {
+      double best = Goertzel.dominant(samples, ms * rate / 1000, WINDOW_MS * rate / 1000, rate, LANDMARKS);
+      double level = level(ms, best);
+      b.append(ms % 1000 == 0 ? "\n  " + ms / 1000.0 + "s" : "").append(' ')
+          .append(level < ABSENT ? "-" : (int) best + "Hz");
+    }
+    return b.toString();
+  }
+}
