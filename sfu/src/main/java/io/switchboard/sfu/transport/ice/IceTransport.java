@@ -1,0 +1,317 @@
+package io.switchboard.sfu.transport.ice;
+
+import java.beans.PropertyChangeEvent;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Agent;
+import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.IceMediaStream;
+import org.ice4j.ice.IceProcessingState;
+import org.ice4j.ice.KeepAliveStrategy;
+import org.ice4j.ice.NominationStrategy;
+import org.ice4j.ice.harvest.StaticMappingCandidateHarvester;
+import org.ice4j.socket.MultiplexingDatagramSocket;
+import org.ice4j.util.BufferPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ICE for one peer connection with everything bundled on one rtcp-mux component (RFC 8843,
+ * RFC 5761), over an ice4j Agent. Host candidates are gathered when it opens; remote candidates may
+ * be trickled before or after {@link #start}. Received payload (everything that is not STUN) goes
+ * to the {@link DatagramHandler} on the receiving thread; state changes go to the {@link
+ * StateListener} on ice4j's threads. Neither may block.
+ */
+public final class IceTransport implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IceTransport.class);
+
+  /** Receives one datagram; the bytes are valid only during the call and may be changed in place. */
+  @FunctionalInterface
+  public interface DatagramHandler {
+    void onDatagram(byte[] buf, int off, int len);
+  }
+
+  @FunctionalInterface
+  public interface StateListener {
+    void onStateChanged(IceState state);
+  }
+
+  private final Agent agent;
+  private final IceMediaStream stream;
+  private final Component component;
+  private final IceRole role;
+  private final DatagramHandler handler;
+  private final StateListener listener;
+  private final Clock clock;
+  private final AtomicReference<IceState> state = new AtomicReference<>(IceState.NEW);
+  private volatile Instant lastConsent;
+  private volatile InetSocketAddress firstValidRemote;
+  private IceParameters remote; // guarded by this
+
+  private IceTransport(
+      Agent agent, IceRole role, DatagramHandler handler, StateListener listener, Clock clock) {
+    this.agent = agent;
+    this.stream = agent.getStream("media");
+    this.component = stream.getComponent(Component.RTP);
+    this.role = role;
+    this.handler = handler;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the agent and gathers host (and NAT-mapped) candidates.
+   *
+   * @param readerExecutor runs the blocking read loop of dedicated sockets (a virtual thread is
+   *     fine); unused on a shared port, where ice4j's reader thread delivers
+   * @throws IOException if no host candidate could be bound
+   */
+  public static IceTransport open(
+      IceConfig config,
+      IceRole role,
+      DatagramHandler handler,
+      StateListener listener,
+      Executor readerExecutor,
+      Clock clock)
+      throws IOException {
+    Ice4jBootstrap.ensureInitialized();
+    Agent agent = new Agent();
+    try {
+      agent.setControlling(role == IceRole.CONTROLLING);
+      agent.setPerformConsentFreshness(true); // RFC 7675
+      agent.setNominationStrategy(NominationStrategy.NOMINATE_FIRST_VALID);
+      agent.setUseDynamicPorts(false); // only our harvesters, never ice4j's interface scan
+      DedicatedSocketHarvester dedicated = null;
+      switch (config.sockets()) {
+        case DedicatedSockets d -> agent.addCandidateHarvester(dedicated = new DedicatedSocketHarvester(d));
+        case SharedUdpPort shared -> shared.harvesters().forEach(agent::addCandidateHarvester);
+      }
+      for (NatMapping m : config.natMappings()) {
+        agent.addCandidateHarvester(
+            new StaticMappingCandidateHarvester(
+                new TransportAddress(m.advertised(), 9, Transport.UDP),
+                new TransportAddress(m.local(), 9, Transport.UDP)));
+      }
+      IceMediaStream stream = agent.createMediaStream("media");
+      Component component =
+          agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, dedicated != null);
+      if (component.getLocalCandidateCount() == 0) {
+        throw new IOException(
+            "no host candidate could be bound on " + config.sockets()
+                + (dedicated == null ? "" : ": " + dedicated.failures()));
+      }
+      IceTransport transport = new IceTransport(agent, role, handler, listener, clock);
+      transport.listen(dedicated != null, config.receiveBufferSize(), readerExecutor);
+      return transport;
+    } catch (IOException | RuntimeException e) {
+      agent.free();
+      throw e;
+    }
+  }
+
+  private void listen(boolean dedicatedSockets, int bufferSize, Executor readerExecutor) {
+    agent.addStateChangeListener(this::agentStateChanged);
+    stream.addPairChangeListener(this::pairChanged);
+    if (dedicatedSockets) {
+      MultiplexingDatagramSocket socket = component.getSocket();
+      readerExecutor.execute(() -> readLoop(socket, new byte[bufferSize]));
+    } else {
+      component.setBufferCallback(
+          buffer -> {
+            try {
+              handler.onDatagram(buffer.getBuffer(), buffer.getOffset(), buffer.getLength());
+            } finally {
+              BufferPool.returnBuffer.invoke(buffer);
+            }
+          });
+    }
+  }
+
+  /** Reads payload from the component socket, which passes only validated remote addresses. */
+  private void readLoop(MultiplexingDatagramSocket socket, byte[] buffer) {
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    while (state.get() != IceState.CLOSED) {
+      packet.setData(buffer, 0, buffer.length);
+      try {
+        socket.receive(packet);
+      } catch (IOException e) {
+        break; // closed
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        break; // ice4j's merging socket returns without a packet when interrupted
+      }
+      try {
+        handler.onDatagram(buffer, packet.getOffset(), packet.getLength());
+      } catch (RuntimeException e) {
+        log.warn("datagram handler failed", e);
+      }
+    }
+  }
+
+  public IceParameters localParameters() {
+    return new IceParameters(agent.getLocalUfrag(), agent.getLocalPassword());
+  }
+
+  /** Our candidates for the SDP answer or for trickling. */
+  public List<IceCandidate> localCandidates() {
+    return component.getLocalCandidates().stream().map(Ice4jCandidates::fromLocal).toList();
+  }
+
+  public IceRole role() {
+    return role;
+  }
+
+  public IceState state() {
+    return state.get();
+  }
+
+  /** When the peer last confirmed consent (RFC 7675), or null before the first confirmation. */
+  public Instant lastConsent() {
+    return lastConsent;
+  }
+
+  /** The peer's address on the pair in use, once connected. */
+  public Optional<InetSocketAddress> remoteAddress() {
+    CandidatePair pair = component.getSelectedPair();
+    return pair == null
+        ? Optional.ofNullable(firstValidRemote)
+        : Optional.of(pair.getRemoteCandidate().getTransportAddress());
+  }
+
+  /**
+   * Starts connectivity checks with the peer's username fragment and password. Candidates may
+   * come before or after; with none at all the peer's own checks reveal it (peer-reflexive).
+   *
+   * @throws IllegalStateException if started before with other parameters (ICE restart is not
+   *     supported yet)
+   */
+  public synchronized void start(IceParameters remoteParameters) {
+    if (remote != null) {
+      if (!remote.equals(remoteParameters)) {
+        throw new IllegalStateException(
+            "ICE already started with " + remote + "; restart to " + remoteParameters
+                + " is not supported");
+      }
+      return;
+    }
+    if (state.get() == IceState.CLOSED) {
+      throw new IllegalStateException("ICE transport is closed");
+    }
+    remote = remoteParameters;
+    stream.setRemoteUfrag(remoteParameters.ufrag());
+    stream.setRemotePassword(remoteParameters.password());
+    agent.startConnectivityEstablishment();
+  }
+
+  /**
+   * Adds a remote candidate (from the SDP or trickled). Candidates that cannot be used are
+   * skipped, and the reason logged: another component than 1 (rtcp-mux is required), TCP (ICE-TCP
+   * is not supported yet) and host names (mDNS-obfuscated host candidates; the peer is found
+   * through its checks instead).
+   *
+   * @return whether the candidate was added
+   */
+  public synchronized boolean addRemoteCandidate(IceCandidate candidate) {
+    String skip =
+        candidate.component() != Component.RTP
+            ? "component " + candidate.component() + " (rtcp-mux is required)"
+            : !candidate.transport().equals("udp")
+                ? "transport " + candidate.transport()
+                : !candidate.hasIpAddress() ? "a host name address" : null;
+    if (skip != null) {
+      log.debug("skipping remote candidate with {}: {}", skip, candidate);
+      return false;
+    }
+    var ice4j = Ice4jCandidates.toRemote(candidate, component);
+    if (agent.getState() == IceProcessingState.RUNNING) {
+      component.addUpdateRemoteCandidates(ice4j);
+      component.updateRemoteCandidates();
+    } else {
+      component.addRemoteCandidate(ice4j);
+    }
+    return true;
+  }
+
+  /**
+   * Sends a datagram on the pair in use. Returns false, sending nothing, until a pair works or
+   * after the transport failed or closed.
+   */
+  public boolean send(byte[] buf, int off, int len) {
+    if (state.get() != IceState.CONNECTED) {
+      return false;
+    }
+    try {
+      component.send(buf, off, len);
+      return true;
+    } catch (IOException e) {
+      log.debug("send failed: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  private void agentStateChanged(PropertyChangeEvent event) {
+    IceProcessingState from = (IceProcessingState) event.getOldValue();
+    IceProcessingState to = (IceProcessingState) event.getNewValue();
+    switch (to) {
+      case RUNNING -> advance(IceState.CHECKING);
+      case COMPLETED -> advance(IceState.CONNECTED);
+      case FAILED -> advance(IceState.FAILED);
+      // After COMPLETED, TERMINATED only frees unused candidates; straight from RUNNING it fails.
+      case TERMINATED -> {
+        if (from == IceProcessingState.RUNNING) {
+          advance(IceState.FAILED);
+        }
+      }
+      case WAITING -> {}
+    }
+  }
+
+  private void pairChanged(PropertyChangeEvent event) {
+    switch (event.getPropertyName()) {
+      case IceMediaStream.PROPERTY_PAIR_VALIDATED -> {
+        if (firstValidRemote == null && event.getSource() instanceof CandidatePair pair) {
+          firstValidRemote = pair.getRemoteCandidate().getTransportAddress();
+        }
+        advance(IceState.CONNECTED);
+      }
+      case IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED -> lastConsent = clock.instant();
+      default -> {}
+    }
+  }
+
+  /** States only move forward: NEW, CHECKING, CONNECTED, FAILED, CLOSED. */
+  private void advance(IceState next) {
+    IceState current;
+    do {
+      current = state.get();
+      if (next.ordinal() <= current.ordinal()) {
+        return;
+      }
+    } while (!state.compareAndSet(current, next));
+    try {
+      listener.onStateChanged(next);
+    } catch (RuntimeException e) {
+      log.warn("ICE state listener failed on {}", next, e);
+    }
+  }
+
+  /** Frees the agent and its sockets (not a shared port, which outlives transports). */
+  @Override
+  public void close() {
+    if (state.get() == IceState.CLOSED) {
+      return;
+    }
+    advance(IceState.CLOSED);
+    agent.free();
+  }
+}
