@@ -11,7 +11,10 @@ import java.util.List;
  * {@code a=fingerprint} and {@code a=setup} (plus the implied {@code a=rtcp-mux} and BUNDLE).
  */
 public record TransportDescription(
-    IceParameters ice, List<IceCandidate> candidates, DtlsFingerprint fingerprint, DtlsSetup setup) {
+    IceParameters ice,
+    List<IceCandidate> candidates,
+    DtlsFingerprint fingerprint,
+    DtlsSetup setup) {
   public TransportDescription {
     candidates = List.copyOf(candidates);
   }

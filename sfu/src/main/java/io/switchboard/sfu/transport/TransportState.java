@@ -3,7 +3,10 @@ package io.switchboard.sfu.transport;
 import io.switchboard.sfu.transport.dtls.DtlsRole;
 import io.switchboard.sfu.transport.srtp.SrtpProfile;
 
-/** Where a {@link WebRtcTransport} is; it moves forward only: New, Connecting, Connected, then Failed or Closed. */
+/**
+ * Where a {@link WebRtcTransport} is; it moves forward only: New, Connecting, Connected, then
+ * Failed or Closed.
+ */
 public sealed interface TransportState {
   /** Created; waiting for the remote description. */
   record New() implements TransportState {}

@@ -11,9 +11,7 @@ import io.switchboard.sfu.transport.ice.IceCandidate;
 import io.switchboard.sfu.transport.ice.IceParameters;
 import io.switchboard.sfu.transport.ice.IceState;
 import io.switchboard.sfu.transport.ice.IceTransport;
-import io.switchboard.sfu.transport.srtp.PacketBuffer;
 import io.switchboard.sfu.transport.srtp.SrtpSession;
-import io.switchboard.sfu.transport.srtp.SrtpStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -36,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class WebRtcTransport implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebRtcTransport.class);
 
-  /** Room for the SRTCP index and the largest tag after a packet we protect. */
-  private static final int TAIL_ROOM = 4 + 16;
-
   /** Receives decrypted packets; the bytes are valid only during the call. Must not block. */
   public interface MediaHandler {
     void onRtp(byte[] buf, int off, int len);
@@ -53,7 +48,6 @@ public final class WebRtcTransport implements AutoCloseable {
 
   private final WebRtcTransportConfig config;
   private final SdpRole sdpRole;
-  private final MediaHandler media;
   private final StateListener listener;
   private final Executor blockingExecutor;
   private final DtlsStack dtls;
@@ -62,9 +56,7 @@ public final class WebRtcTransport implements AutoCloseable {
   private final AtomicReference<TransportState> state =
       new AtomicReference<>(new TransportState.New());
   private final AtomicBoolean handshakeStarted = new AtomicBoolean();
-  private final PacketBuffer received = new PacketBuffer(0);
-  private final PacketBuffer outgoing = new PacketBuffer(1500 + TAIL_ROOM);
-  private volatile SrtpSession srtp;
+  private final SrtpPath srtp;
   private volatile DtlsRole dtlsRole;
   private DtlsSetup localSetup; // guarded by this; known for an answerer once the offer is in
 
@@ -79,10 +71,10 @@ public final class WebRtcTransport implements AutoCloseable {
       throws IOException {
     this.config = config;
     this.sdpRole = sdpRole;
-    this.media = media;
     this.listener = listener;
     this.blockingExecutor = blockingExecutor;
     this.localSetup = sdpRole == SdpRole.OFFERER ? DtlsSetup.ACTPASS : null;
+    this.srtp = new SrtpPath((buf, off, len) -> ice().send(buf, off, len), media, counters);
     this.dtls =
         new DtlsStack(
             certificate,
@@ -92,7 +84,11 @@ public final class WebRtcTransport implements AutoCloseable {
             reason -> advance(new TransportState.Failed(reason)));
     this.ice =
         IceTransport.open(
-            config.ice(), sdpRole.iceRole(), this::onDatagram, this::onIceState, blockingExecutor,
+            config.ice(),
+            sdpRole.iceRole(),
+            this::onDatagram,
+            this::onIceState,
+            blockingExecutor,
             clock);
   }
 
@@ -123,12 +119,13 @@ public final class WebRtcTransport implements AutoCloseable {
   /**
    * Our ICE parameters, candidates, fingerprint and setup for the SDP.
    *
-   * @throws IllegalStateException for an answerer before {@link #setRemote}, whose {@code
-   *     a=setup} depends on the offer
+   * @throws IllegalStateException for an answerer before {@link #setRemote}, whose {@code a=setup}
+   *     depends on the offer
    */
   public synchronized TransportDescription localDescription() {
     if (localSetup == null) {
-      throw new IllegalStateException("an answer's a=setup depends on the offer: call setRemote first");
+      throw new IllegalStateException(
+          "an answer's a=setup depends on the offer: call setRemote first");
     }
     return new TransportDescription(
         ice.localParameters(), ice.localCandidates(), dtls.localFingerprint(), localSetup);
@@ -155,68 +152,32 @@ public final class WebRtcTransport implements AutoCloseable {
     ice.start(remoteIce);
   }
 
-  /** Adds a remote candidate from the SDP or a trickle message; see {@link IceTransport#addRemoteCandidate}. */
+  /**
+   * Adds a remote candidate from the SDP or a trickle message; see {@link
+   * IceTransport#addRemoteCandidate}.
+   */
   public boolean addRemoteCandidate(IceCandidate candidate) {
     return ice.addRemoteCandidate(candidate);
   }
 
   /** Encrypts a copy of an RTP packet and sends it; false if not connected or it failed. */
   public boolean sendRtp(byte[] buf, int off, int len) {
-    return send(buf, off, len, false);
+    return srtp.send(buf, off, len, false);
   }
 
-  /** Encrypts a copy of an RTCP compound packet and sends it; false if not connected or it failed. */
+  /**
+   * Encrypts a copy of an RTCP compound packet and sends it; false if not connected or it failed.
+   */
   public boolean sendRtcp(byte[] buf, int off, int len) {
-    return send(buf, off, len, true);
-  }
-
-  private boolean send(byte[] buf, int off, int len, boolean rtcp) {
-    SrtpSession session = srtp;
-    if (session == null) {
-      return false;
-    }
-    synchronized (outgoing) {
-      outgoing.copyFrom(buf, off, len, 0, TAIL_ROOM); // the caller's plaintext may go to others too
-      SrtpStatus status = rtcp ? session.protectRtcp(outgoing) : session.protectRtp(outgoing);
-      if (status == SrtpStatus.OK
-          && ice.send(outgoing.buffer(), outgoing.offset(), outgoing.length())) {
-        counters.sent.increment();
-        return true;
-      }
-      counters.sendFailures.increment();
-      return false;
-    }
+    return srtp.send(buf, off, len, true);
   }
 
   private void onDatagram(byte[] buf, int off, int len) {
     switch (PacketDemux.classify(buf, off, len)) {
       case DTLS -> dtls.receive(buf, off, len);
-      case RTP -> receiveMedia(buf, off, len, false);
-      case RTCP -> receiveMedia(buf, off, len, true);
+      case RTP -> srtp.receive(buf, off, len, false);
+      case RTCP -> srtp.receive(buf, off, len, true);
       case STUN, ZRTP, TURN_CHANNEL, UNKNOWN -> counters.unknownDropped.increment();
-    }
-  }
-
-  private void receiveMedia(byte[] buf, int off, int len, boolean rtcp) {
-    SrtpSession session = srtp;
-    if (session == null) {
-      counters.droppedBeforeKeys.increment();
-      return;
-    }
-    synchronized (received) { // a shared port may deliver on one thread per local address
-      received.wrap(buf, off, len);
-      SrtpStatus status = rtcp ? session.unprotectRtcp(received) : session.unprotectRtp(received);
-      if (status != SrtpStatus.OK) {
-        counters.srtpRejected.increment();
-        return;
-      }
-      if (rtcp) {
-        counters.rtcpReceived.increment();
-        media.onRtcp(received.buffer(), received.offset(), received.length());
-      } else {
-        counters.rtpReceived.increment();
-        media.onRtp(received.buffer(), received.offset(), received.length());
-      }
     }
   }
 
@@ -240,10 +201,9 @@ public final class WebRtcTransport implements AutoCloseable {
       advance(new TransportState.Failed(e.getMessage()));
       return;
     }
-    SrtpSession session = new SrtpSession(result.srtpKeys(), config.maxSsrcs());
-    srtp = session;
+    srtp.install(new SrtpSession(result.srtpKeys(), config.maxSsrcs()));
     if (!advance(new TransportState.Connected(result.profile(), result.role()))) {
-      session.close(); // closed or failed meanwhile
+      srtp.close(); // closed or failed meanwhile
     }
   }
 
@@ -283,9 +243,6 @@ public final class WebRtcTransport implements AutoCloseable {
     advance(new TransportState.Closed());
     dtls.close();
     ice.close();
-    SrtpSession session = srtp;
-    if (session != null) {
-      session.close();
-    }
+    srtp.close();
   }
 }

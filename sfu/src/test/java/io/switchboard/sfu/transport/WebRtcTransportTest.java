@@ -31,8 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two complete transports on 127.0.0.1: ICE connects, DTLS runs over it, and SRTP-protected RTP
- * and RTCP cross in both directions with the payload intact.
+ * Two complete transports on 127.0.0.1: ICE connects, DTLS runs over it, and SRTP-protected RTP and
+ * RTCP cross in both directions with the payload intact.
  */
 class WebRtcTransportTest {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -97,8 +97,12 @@ class WebRtcTransportTest {
     answerer.transport.setRemote(offer.ice(), List.of(offer.fingerprint()), offer.setup());
     TransportDescription answer = answerer.transport.localDescription();
     offerer.transport.setRemote(answer.ice(), List.of(answer.fingerprint()), answer.setup());
-    offer.candidates().forEach(c -> answerer.transport.addRemoteCandidate(IceCandidate.parse(c.toSdp())));
-    answer.candidates().forEach(c -> offerer.transport.addRemoteCandidate(IceCandidate.parse(c.toSdp())));
+    offer
+        .candidates()
+        .forEach(c -> answerer.transport.addRemoteCandidate(IceCandidate.parse(c.toSdp())));
+    answer
+        .candidates()
+        .forEach(c -> offerer.transport.addRemoteCandidate(IceCandidate.parse(c.toSdp())));
   }
 
   private static byte[] rtp(int seq, String payload) {
@@ -173,7 +177,8 @@ class WebRtcTransportTest {
   @Test
   void anAnswererOnASharedPortConnects() throws Exception {
     try (SharedUdpPort port = SharedUdpPort.open(List.of(LOOPBACK), 0)) {
-      Peer client = new Peer(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), SdpRole.OFFERER, CERT_A);
+      Peer client =
+          new Peer(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), SdpRole.OFFERER, CERT_A);
       Peer server = new Peer(new IceConfig(port), SdpRole.ANSWERER, CERT_B);
       negotiate(client, server);
       assertInstanceOf(TransportState.Connected.class, client.settled());

@@ -51,8 +51,8 @@ public final class DtlsCertificate {
 
   /**
    * Generates a fresh key pair and certificate valid from a day before {@code clock.instant()} for
-   * {@code lifetime}. Generation takes milliseconds; share one certificate among many transports and
-   * rotate it before {@link #notAfter()}.
+   * {@code lifetime}. Generation takes milliseconds; share one certificate among many transports
+   * and rotate it before {@link #notAfter()}.
    */
   public static DtlsCertificate generate(Clock clock, Duration lifetime, SecureRandom random) {
     try {

@@ -22,12 +22,18 @@ public record DtlsFingerprint(String hashFunction, String value) {
     }
     if ((value.length() + 1) / 3 != digestLength) {
       throw new IllegalArgumentException(
-          hashFunction + " fingerprint must have " + digestLength + " bytes, got "
+          hashFunction
+              + " fingerprint must have "
+              + digestLength
+              + " bytes, got "
               + (value.length() + 1) / 3);
     }
   }
 
-  /** Parses the attribute value, e.g. {@code "sha-256 AB:CD:…"} (the text after {@code a=fingerprint:}). */
+  /**
+   * Parses the attribute value, e.g. {@code "sha-256 AB:CD:…"} (the text after {@code
+   * a=fingerprint:}).
+   */
   public static DtlsFingerprint parse(String attribute) {
     String trimmed = attribute.strip();
     if (trimmed.startsWith("a=fingerprint:")) {
@@ -49,8 +55,7 @@ public record DtlsFingerprint(String hashFunction, String value) {
 
   /** Whether the DER-encoded certificate hashes to this fingerprint. */
   public boolean matches(byte[] derCertificate) {
-    return MessageDigest.isEqual(
-        HEX.parseHex(value), digest(hashFunction).digest(derCertificate));
+    return MessageDigest.isEqual(HEX.parseHex(value), digest(hashFunction).digest(derCertificate));
   }
 
   /** The attribute value for SDP, e.g. {@code "sha-256 AB:CD:…"}. */
@@ -77,7 +82,8 @@ public record DtlsFingerprint(String hashFunction, String value) {
           case "sha-512" -> "SHA-512";
           default ->
               throw new IllegalArgumentException(
-                  "unsupported fingerprint hash function '" + hashFunction
+                  "unsupported fingerprint hash function '"
+                      + hashFunction
                       + "' (expected sha-1, sha-224, sha-256, sha-384 or sha-512)");
         };
     try {

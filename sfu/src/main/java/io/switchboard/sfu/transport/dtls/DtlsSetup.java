@@ -44,8 +44,8 @@ public enum DtlsSetup {
   /**
    * Our DTLS role once both ends' setup values are known.
    *
-   * @throws IllegalArgumentException if the pair does not decide a role (both active, both
-   *     passive, or both actpass)
+   * @throws IllegalArgumentException if the pair does not decide a role (both active, both passive,
+   *     or both actpass)
    */
   public static DtlsRole negotiate(DtlsSetup local, DtlsSetup remote) {
     DtlsRole role =
@@ -61,7 +61,10 @@ public enum DtlsSetup {
         };
     if (role == null) {
       throw new IllegalArgumentException(
-          "a=setup:" + local.sdpValue() + " locally and a=setup:" + remote.sdpValue()
+          "a=setup:"
+              + local.sdpValue()
+              + " locally and a=setup:"
+              + remote.sdpValue()
               + " remotely do not decide who is the DTLS client");
     }
     return role;

@@ -108,8 +108,8 @@ public final class DtlsStack implements AutoCloseable {
   }
 
   /**
-   * Lets BC process records that arrive after the handshake: retransmitted final flights (which
-   * it answers by resending ours) and alerts. Application data would be SCTP, not used yet.
+   * Lets BC process records that arrive after the handshake: retransmitted final flights (which it
+   * answers by resending ours) and alerts. Application data would be SCTP, not used yet.
    */
   private void drain() {
     DTLSTransport dtls = established;

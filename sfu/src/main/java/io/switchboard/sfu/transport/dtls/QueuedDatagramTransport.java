@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.tls.DatagramTransport;
 
 /**
- * Turns pushed datagrams into the pull that BouncyCastle's DTLS wants (the JVB DtlsStack idea):
- * the network thread {@link #offer}s copies into a bounded queue, and BC's {@link #receive} polls
- * it. Sends go straight to the sender. DTLS records are rare (handshake, alerts), so copying each
- * one is fine.
+ * Turns pushed datagrams into the pull that BouncyCastle's DTLS wants (the JVB DtlsStack idea): the
+ * network thread {@link #offer}s copies into a bounded queue, and BC's {@link #receive} polls it.
+ * Sends go straight to the sender. DTLS records are rare (handshake, alerts), so copying each one
+ * is fine.
  */
 final class QueuedDatagramTransport implements DatagramTransport {
   /** Limits as in BC's UDPTransport for a 1500-byte MTU: IP (20 to 84) and UDP (8) overhead. */

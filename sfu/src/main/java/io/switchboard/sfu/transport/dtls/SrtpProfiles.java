@@ -39,7 +39,9 @@ final class SrtpProfiles {
     }
     throw new TlsFatalAlert(
         AlertDescription.handshake_failure,
-        "no common SRTP profile: ours " + ours + ", client offered "
+        "no common SRTP profile: ours "
+            + ours
+            + ", client offered "
             + java.util.Arrays.toString(offered.getProtectionProfiles()));
   }
 
@@ -54,7 +56,8 @@ final class SrtpProfiles {
     int[] ids = answer.getProtectionProfiles();
     if (ids.length != 1) {
       throw new TlsFatalAlert(
-          AlertDescription.illegal_parameter, "the server selected " + ids.length + " SRTP profiles");
+          AlertDescription.illegal_parameter,
+          "the server selected " + ids.length + " SRTP profiles");
     }
     return ours.stream()
         .filter(p -> p.id() == ids[0])

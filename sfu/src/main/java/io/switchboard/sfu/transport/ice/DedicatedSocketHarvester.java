@@ -18,10 +18,10 @@ import org.ice4j.socket.IceUdpSocketWrapper;
 import org.ice4j.socket.MultiplexingDatagramSocket;
 
 /**
- * Host candidates on sockets bound for one agent, on exactly the configured addresses. ice4j's
- * own host harvester skips loopback and scans every interface; this one binds what it is told,
- * loopback included (the java-stack recipe), registers each socket with the agent's STUN stack and
- * merges it into the component socket that the transport reads payload from.
+ * Host candidates on sockets bound for one agent, on exactly the configured addresses. ice4j's own
+ * host harvester skips loopback and scans every interface; this one binds what it is told, loopback
+ * included (the java-stack recipe), registers each socket with the agent's STUN stack and merges it
+ * into the component socket that the transport reads payload from.
  */
 final class DedicatedSocketHarvester extends AbstractCandidateHarvester {
   private final DedicatedSockets config;
@@ -82,7 +82,6 @@ final class DedicatedSocketHarvester extends AbstractCandidateHarvester {
         // try the next port
       }
     }
-    throw new IOException(
-        "no free port in " + config.minPort() + "-" + config.maxPort());
+    throw new IOException("no free port in " + config.minPort() + "-" + config.maxPort());
   }
 }

@@ -8,10 +8,10 @@ import org.ice4j.util.Buffer;
 import org.ice4j.util.BufferPool;
 
 /**
- * ice4j's process-wide switches, set once before any Agent exists: the one place with static
- * state, because ice4j reads its configuration (Typesafe Config over system properties) and its
- * push-API and buffer-pool hooks from statics. {@link IceTransport} and {@link SharedUdpPort} call
- * {@link #ensureInitialized()}; a server may call it first thing to fail fast.
+ * ice4j's process-wide switches, set once before any Agent exists: the one place with static state,
+ * because ice4j reads its configuration (Typesafe Config over system properties) and its push-API
+ * and buffer-pool hooks from statics. {@link IceTransport} and {@link SharedUdpPort} call {@link
+ * #ensureInitialized()}; a server may call it first thing to fail fast.
  *
  * <ul>
  *   <li>{@code ice4j.harvest.mapping.aws.enabled=false}: otherwise every process probes
@@ -36,10 +36,11 @@ public final class Ice4jBootstrap {
     setDefault("ice4j.harvest.mapping.aws.enabled", "false");
     AbstractUdpListener.USE_PUSH_API = true;
     BufferPool.getBuffer = Ice4jBootstrap::take;
-    BufferPool.returnBuffer = buffer -> {
-      give(buffer);
-      return Unit.INSTANCE;
-    };
+    BufferPool.returnBuffer =
+        buffer -> {
+          give(buffer);
+          return Unit.INSTANCE;
+        };
     initialized = true;
   }
 

@@ -30,7 +30,9 @@ final class Ice4jCandidates {
         Map.of());
   }
 
-  /** Only literal-address UDP candidates reach here; see {@link IceTransport#addRemoteCandidate}. */
+  /**
+   * Only literal-address UDP candidates reach here; see {@link IceTransport#addRemoteCandidate}.
+   */
   static RemoteCandidate toRemote(IceCandidate c, Component component) {
     return new RemoteCandidate(
         new TransportAddress(c.address(), c.port(), Transport.UDP),

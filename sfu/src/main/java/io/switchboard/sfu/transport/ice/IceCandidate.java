@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * One ICE candidate as written in SDP and in trickle messages (RFC 8839 §5.1):
  *
- * <pre>candidate:&lt;foundation&gt; &lt;component&gt; &lt;transport&gt; &lt;priority&gt; &lt;address&gt; &lt;port&gt;
+ * <pre>
+ * candidate:&lt;foundation&gt; &lt;component&gt; &lt;transport&gt; &lt;priority&gt; &lt;address&gt; &lt;port&gt;
  *   typ &lt;type&gt; [raddr &lt;address&gt; rport &lt;port&gt;] *(&lt;name&gt; &lt;value&gt;)</pre>
  *
- * The address may be a host name: browsers hide host addresses behind mDNS names ending in
- * {@code .local}. Extensions such as {@code tcptype}, {@code generation} and {@code ufrag} are kept
- * in order.
+ * The address may be a host name: browsers hide host addresses behind mDNS names ending in {@code
+ * .local}. Extensions such as {@code tcptype}, {@code generation} and {@code ufrag} are kept in
+ * order.
  *
  * @param related the base of a reflexive or relayed candidate, or null
  */
@@ -73,13 +74,16 @@ public record IceCandidate(
       s = s.substring(2);
     }
     if (!s.startsWith("candidate:")) {
-      throw new IllegalArgumentException("an ICE candidate starts with 'candidate:', got '" + line + "'");
+      throw new IllegalArgumentException(
+          "an ICE candidate starts with 'candidate:', got '" + line + "'");
     }
     String[] t = s.substring("candidate:".length()).split("\\s+");
     if (t.length < 8 || !t[6].equals("typ")) {
       throw new IllegalArgumentException(
           "an ICE candidate needs foundation, component, transport, priority, address, port and"
-              + " 'typ <type>', got '" + line + "'");
+              + " 'typ <type>', got '"
+              + line
+              + "'");
     }
     String relatedAddress = null;
     int relatedPort = -1;
@@ -117,7 +121,8 @@ public record IceCandidate(
 
   private static String digits(String what, String value) {
     if (!value.matches("[0-9]{1,10}")) {
-      throw new IllegalArgumentException("candidate " + what + " must be a number, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "candidate " + what + " must be a number, got '" + value + "'");
     }
     return value;
   }
@@ -126,13 +131,19 @@ public record IceCandidate(
   public String toSdp() {
     StringBuilder b =
         new StringBuilder("candidate:")
-            .append(foundation).append(' ')
-            .append(component).append(' ')
-            .append(transport).append(' ')
-            .append(priority).append(' ')
-            .append(address).append(' ')
+            .append(foundation)
+            .append(' ')
+            .append(component)
+            .append(' ')
+            .append(transport)
+            .append(' ')
+            .append(priority)
+            .append(' ')
+            .append(address)
+            .append(' ')
             .append(port)
-            .append(" typ ").append(type.sdpValue());
+            .append(" typ ")
+            .append(type.sdpValue());
     if (related != null) {
       b.append(" raddr ").append(related.address()).append(" rport ").append(related.port());
     }

@@ -13,13 +13,19 @@ public record IceParameters(String ufrag, String password) {
   private static void check(String what, String value, int min) {
     if (value == null || value.length() < min || value.length() > 256) {
       throw new IllegalArgumentException(
-          what + " must be " + min + " to 256 characters, got "
+          what
+              + " must be "
+              + min
+              + " to 256 characters, got "
               + (value == null ? "none" : value.length()));
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean iceChar =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+'
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
               || c == '/';
       if (!iceChar) {
         throw new IllegalArgumentException(

@@ -10,32 +10,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import org.ice4j.Transport;
-import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
 import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
-import org.ice4j.ice.KeepAliveStrategy;
-import org.ice4j.ice.NominationStrategy;
-import org.ice4j.ice.harvest.StaticMappingCandidateHarvester;
 import org.ice4j.socket.MultiplexingDatagramSocket;
 import org.ice4j.util.BufferPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ICE for one peer connection with everything bundled on one rtcp-mux component (RFC 8843,
- * RFC 5761), over an ice4j Agent. Host candidates are gathered when it opens; remote candidates may
- * be trickled before or after {@link #start}. Received payload (everything that is not STUN) goes
- * to the {@link DatagramHandler} on the receiving thread; state changes go to the {@link
+ * ICE for one peer connection with everything bundled on one rtcp-mux component (RFC 8843, RFC
+ * 5761), over an ice4j Agent. Host candidates are gathered when it opens; remote candidates may be
+ * trickled before or after {@link #start}. Received payload (everything that is not STUN) goes to
+ * the {@link DatagramHandler} on the receiving thread; state changes go to the {@link
  * StateListener} on ice4j's threads. Neither may block.
  */
 public final class IceTransport implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IceTransport.class);
 
-  /** Receives one datagram; the bytes are valid only during the call and may be changed in place. */
+  /**
+   * Receives one datagram; the bytes are valid only during the call and may be changed in place.
+   */
   @FunctionalInterface
   public interface DatagramHandler {
     void onDatagram(byte[] buf, int off, int len);
@@ -61,7 +58,7 @@ public final class IceTransport implements AutoCloseable {
   private IceTransport(
       Agent agent, IceRole role, DatagramHandler handler, StateListener listener, Clock clock) {
     this.agent = agent;
-    this.stream = agent.getStream("media");
+    this.stream = agent.getStream(Ice4jAgents.STREAM);
     this.component = stream.getComponent(Component.RTP);
     this.role = role;
     this.handler = handler;
@@ -84,36 +81,13 @@ public final class IceTransport implements AutoCloseable {
       Executor readerExecutor,
       Clock clock)
       throws IOException {
-    Ice4jBootstrap.ensureInitialized();
-    Agent agent = new Agent();
+    Agent agent = Ice4jAgents.create(config, role);
     try {
-      agent.setControlling(role == IceRole.CONTROLLING);
-      agent.setPerformConsentFreshness(true); // RFC 7675
-      agent.setNominationStrategy(NominationStrategy.NOMINATE_FIRST_VALID);
-      agent.setUseDynamicPorts(false); // only our harvesters, never ice4j's interface scan
-      DedicatedSocketHarvester dedicated = null;
-      switch (config.sockets()) {
-        case DedicatedSockets d -> agent.addCandidateHarvester(dedicated = new DedicatedSocketHarvester(d));
-        case SharedUdpPort shared -> shared.harvesters().forEach(agent::addCandidateHarvester);
-      }
-      for (NatMapping m : config.natMappings()) {
-        agent.addCandidateHarvester(
-            new StaticMappingCandidateHarvester(
-                new TransportAddress(m.advertised(), 9, Transport.UDP),
-                new TransportAddress(m.local(), 9, Transport.UDP)));
-      }
-      IceMediaStream stream = agent.createMediaStream("media");
-      Component component =
-          agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, dedicated != null);
-      if (component.getLocalCandidateCount() == 0) {
-        throw new IOException(
-            "no host candidate could be bound on " + config.sockets()
-                + (dedicated == null ? "" : ": " + dedicated.failures()));
-      }
       IceTransport transport = new IceTransport(agent, role, handler, listener, clock);
-      transport.listen(dedicated != null, config.receiveBufferSize(), readerExecutor);
+      transport.listen(
+          config.sockets() instanceof DedicatedSockets, config.receiveBufferSize(), readerExecutor);
       return transport;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       agent.free();
       throw e;
     }
@@ -189,8 +163,8 @@ public final class IceTransport implements AutoCloseable {
   }
 
   /**
-   * Starts connectivity checks with the peer's username fragment and password. Candidates may
-   * come before or after; with none at all the peer's own checks reveal it (peer-reflexive).
+   * Starts connectivity checks with the peer's username fragment and password. Candidates may come
+   * before or after; with none at all the peer's own checks reveal it (peer-reflexive).
    *
    * @throws IllegalStateException if started before with other parameters (ICE restart is not
    *     supported yet)
@@ -199,7 +173,10 @@ public final class IceTransport implements AutoCloseable {
     if (remote != null) {
       if (!remote.equals(remoteParameters)) {
         throw new IllegalStateException(
-            "ICE already started with " + remote + "; restart to " + remoteParameters
+            "ICE already started with "
+                + remote
+                + "; restart to "
+                + remoteParameters
                 + " is not supported");
       }
       return;
@@ -214,10 +191,10 @@ public final class IceTransport implements AutoCloseable {
   }
 
   /**
-   * Adds a remote candidate (from the SDP or trickled). Candidates that cannot be used are
-   * skipped, and the reason logged: another component than 1 (rtcp-mux is required), TCP (ICE-TCP
-   * is not supported yet) and host names (mDNS-obfuscated host candidates; the peer is found
-   * through its checks instead).
+   * Adds a remote candidate (from the SDP or trickled). Candidates that cannot be used are skipped,
+   * and the reason logged: another component than 1 (rtcp-mux is required), TCP (ICE-TCP is not
+   * supported yet) and host names (mDNS-obfuscated host candidates; the peer is found through its
+   * checks instead).
    *
    * @return whether the candidate was added
    */

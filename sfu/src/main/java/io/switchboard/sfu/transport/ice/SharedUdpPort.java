@@ -12,9 +12,9 @@ import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 /**
  * One UDP port per address shared by every transport (LiveKit's {@code udp_port}, JVB's port
  * 10000): ice4j reads it on one thread and routes each datagram by the ICE username of the first
- * check from its source. A transport on a shared port cannot send the first check, since it has
- * no socket for a peer until that peer's check arrives; browsers always send checks, so this is
- * the mode for serving them. Open one per process and close it at shutdown.
+ * check from its source. A transport on a shared port cannot send the first check, since it has no
+ * socket for a peer until that peer's check arrives; browsers always send checks, so this is the
+ * mode for serving them. Open one per process and close it at shutdown.
  */
 public final class SharedUdpPort implements IceSockets, AutoCloseable {
   private final List<SinglePortUdpHarvester> harvesters;
@@ -30,7 +30,8 @@ public final class SharedUdpPort implements IceSockets, AutoCloseable {
    */
   public static SharedUdpPort open(List<InetAddress> addresses, int port) throws IOException {
     if (addresses.isEmpty()) {
-      throw new IllegalArgumentException("at least one address to bind the shared port on is needed");
+      throw new IllegalArgumentException(
+          "at least one address to bind the shared port on is needed");
     }
     Ice4jBootstrap.ensureInitialized();
     List<SinglePortUdpHarvester> bound = new ArrayList<>();
@@ -48,7 +49,10 @@ public final class SharedUdpPort implements IceSockets, AutoCloseable {
   /** The bound addresses and ports. */
   public List<InetSocketAddress> localAddresses() {
     return harvesters.stream()
-        .map(h -> new InetSocketAddress(h.getLocalAddress().getAddress(), h.getLocalAddress().getPort()))
+        .map(
+            h ->
+                new InetSocketAddress(
+                    h.getLocalAddress().getAddress(), h.getLocalAddress().getPort()))
         .toList();
   }
 

@@ -27,8 +27,11 @@ public final class PacketBuffer {
     return this;
   }
 
-  /** Copies a packet into this view's own array at {@code headroom}, growing the array if needed. */
-  public PacketBuffer copyFrom(byte[] src, int srcOffset, int srcLength, int headroom, int tailroom) {
+  /**
+   * Copies a packet into this view's own array at {@code headroom}, growing the array if needed.
+   */
+  public PacketBuffer copyFrom(
+      byte[] src, int srcOffset, int srcLength, int headroom, int tailroom) {
     int needed = headroom + srcLength + tailroom;
     if (buffer.length < needed) {
       buffer = new byte[needed];

@@ -33,8 +33,12 @@ public final class SrtpMasterKeys {
       SrtpProfile profile, boolean weAreDtlsClient, byte[] material) {
     if (material.length != profile.keyingMaterialLength()) {
       throw new IllegalArgumentException(
-          "keying material for " + profile + " must be " + profile.keyingMaterialLength()
-              + " bytes, got " + material.length);
+          "keying material for "
+              + profile
+              + " must be "
+              + profile.keyingMaterialLength()
+              + " bytes, got "
+              + material.length);
     }
     int k = profile.keyLength();
     int s = profile.saltLength();

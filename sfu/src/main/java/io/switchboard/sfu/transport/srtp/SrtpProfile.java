@@ -3,9 +3,9 @@ package io.switchboard.sfu.transport.srtp;
 import java.util.Optional;
 
 /**
- * The SRTP protection profiles we negotiate in DTLS use_srtp (RFC 5764 §4.1.2, RFC 7714 §14.2), with
- * the key, salt and tag sizes each implies. Declaration order is our preference: GCM (one AES pass,
- * no HMAC) before the mandatory-to-implement AES-CM/HMAC-SHA1-80.
+ * The SRTP protection profiles we negotiate in DTLS use_srtp (RFC 5764 §4.1.2, RFC 7714 §14.2),
+ * with the key, salt and tag sizes each implies. Declaration order is our preference: GCM (one AES
+ * pass, no HMAC) before the mandatory-to-implement AES-CM/HMAC-SHA1-80.
  */
 public enum SrtpProfile {
   /** RFC 7714: AES-128-GCM, 96-bit salt, 128-bit tag for both SRTP and SRTCP. */
@@ -49,7 +49,10 @@ public enum SrtpProfile {
     return tagLength;
   }
 
-  /** Bytes of DTLS-exported keying material this profile needs: two keys and two salts (RFC 5764 §4.2). */
+  /**
+   * Bytes of DTLS-exported keying material this profile needs: two keys and two salts (RFC 5764
+   * §4.2).
+   */
   public int keyingMaterialLength() {
     return 2 * (keyLength + saltLength);
   }

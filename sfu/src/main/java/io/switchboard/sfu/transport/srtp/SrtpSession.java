@@ -11,9 +11,9 @@ import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
  * Both directions of one SRTP/SRTCP session (RFC 3711) over jitsi-srtp: packets we send are
- * protected with our master key, packets we receive are unprotected with the peer's. Crypto contexts
- * are derived per SSRC on first use; a receive context is kept only once a packet under it has
- * authenticated, so forged packets with random SSRCs cannot fill the table (as JVB does).
+ * protected with our master key, packets we receive are unprotected with the peer's. Crypto
+ * contexts are derived per SSRC on first use; a receive context is kept only once a packet under it
+ * has authenticated, so forged packets with random SSRCs cannot fill the table (as JVB does).
  *
  * <p>Packets are transformed in place. Sending and receiving may run on different threads; each
  * direction is serialised by its own lock.
@@ -21,6 +21,7 @@ import org.jitsi.utils.logging2.LoggerImpl;
 public final class SrtpSession implements AutoCloseable {
   /** RTP fixed header (RFC 3550 §5.1); the SSRC is at byte 8. */
   private static final int RTP_HEADER = 12;
+
   /** RTCP common header plus sender SSRC (RFC 3550 §6.4). */
   private static final int RTCP_HEADER = 8;
 
@@ -219,7 +220,10 @@ public final class SrtpSession implements AutoCloseable {
   private static int readInt(PacketBuffer p, int at) {
     byte[] b = p.buffer();
     int i = p.offset() + at;
-    return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+    return (b[i] & 0xff) << 24
+        | (b[i + 1] & 0xff) << 16
+        | (b[i + 2] & 0xff) << 8
+        | (b[i + 3] & 0xff);
   }
 
   private static SrtpStatus map(SrtpErrorStatus status) {

@@ -2,8 +2,8 @@ package io.switchboard.sfu.transport.srtp;
 
 /**
  * A fixed-capacity map from SSRC to value with open addressing on a primitive key: lookups box
- * nothing and allocate nothing. Entries are never removed; a session tracks at most
- * {@code maxEntries} SSRCs over its life. Not thread-safe.
+ * nothing and allocate nothing. Entries are never removed; a session tracks at most {@code
+ * maxEntries} SSRCs over its life. Not thread-safe.
  */
 final class SsrcTable<T> {
   private final int[] keys;

@@ -114,7 +114,8 @@ class DtlsStackTest {
       assertEquals(SrtpStatus.OK, clientSrtp.protectRtp(packet));
       assertEquals(SrtpStatus.OK, serverSrtp.unprotectRtp(packet));
       assertArrayEquals(
-          rtp, Arrays.copyOfRange(packet.buffer(), packet.offset(), packet.offset() + packet.length()));
+          rtp,
+          Arrays.copyOfRange(packet.buffer(), packet.offset(), packet.offset() + packet.length()));
       packet.copyFrom(rtp, 0, rtp.length, 0, 32);
       assertEquals(SrtpStatus.OK, serverSrtp.protectRtp(packet));
       assertEquals(SrtpStatus.OK, clientSrtp.unprotectRtp(packet));
@@ -143,8 +144,7 @@ class DtlsStackTest {
     var server = run(p.server, DtlsRole.SERVER);
     var client = run(p.client, DtlsRole.CLIENT);
     DtlsHandshakeException e = failure(server);
-    assertTrue(
-        e.getMessage().contains("matches no signalled fingerprint"), e.getMessage());
+    assertTrue(e.getMessage().contains("matches no signalled fingerprint"), e.getMessage());
     assertTrue(e.getMessage().contains(CLIENT_CERT.fingerprint().value()), e.getMessage());
     failure(client); // it hears bad_certificate
   }
@@ -157,8 +157,7 @@ class DtlsStackTest {
     var server = run(p.server, DtlsRole.SERVER);
     var client = run(p.client, DtlsRole.CLIENT);
     DtlsHandshakeException e = failure(client);
-    assertTrue(
-        e.getMessage().contains("matches no signalled fingerprint"), e.getMessage());
+    assertTrue(e.getMessage().contains("matches no signalled fingerprint"), e.getMessage());
     failure(server);
   }
 

@@ -35,7 +35,8 @@ class IceCandidateTest {
   @Test
   void parsesRfc8839ExampleWithUppercaseTransportAndAPrefix() {
     // RFC 8839 §5.1 example.
-    IceCandidate c = IceCandidate.parse("a=candidate:1 1 UDP 2130706431 203.0.113.141 8998 typ host");
+    IceCandidate c =
+        IceCandidate.parse("a=candidate:1 1 UDP 2130706431 203.0.113.141 8998 typ host");
     assertEquals("udp", c.transport());
     assertEquals(IceCandidateType.HOST, c.type());
     assertNull(c.related());
@@ -67,7 +68,8 @@ class IceCandidateTest {
         "an ICE candidate starts with 'candidate:', got '1 1 udp 1 1.2.3.4 5 typ host'",
         message("1 1 udp 1 1.2.3.4 5 typ host"));
     assertEquals(
-        "candidate component must be 1 to 256, got 0", message("candidate:1 0 udp 1 1.2.3.4 5 typ host"));
+        "candidate component must be 1 to 256, got 0",
+        message("candidate:1 0 udp 1 1.2.3.4 5 typ host"));
     assertEquals(
         "candidate port must be 0 to 65535, got 70000",
         message("candidate:1 1 udp 1 1.2.3.4 70000 typ host"));
@@ -78,13 +80,15 @@ class IceCandidateTest {
         "candidate type must be host, srflx, prflx or relay, got 'stun'",
         message("candidate:1 1 udp 1 1.2.3.4 5 typ stun"));
     assertEquals(
-        "raddr and rport must come together in 'candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr 10.0.0.1 x y'",
+        "raddr and rport must come together in 'candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr"
+            + " 10.0.0.1 x y'",
         message("candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr 10.0.0.1 x y"));
     assertTrue(message("candidate:1 1 udp 1 1.2.3.4 5 host").startsWith("an ICE candidate needs"));
   }
 
   private static String message(String line) {
-    return assertThrows(IllegalArgumentException.class, () -> IceCandidate.parse(line)).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> IceCandidate.parse(line))
+        .getMessage();
   }
 
   @Test

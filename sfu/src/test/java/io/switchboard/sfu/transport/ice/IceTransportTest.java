@@ -104,7 +104,8 @@ class IceTransportTest {
     introduce(a, b);
     exchange(a, b);
     assertEquals(List.of(IceState.CHECKING, IceState.CONNECTED), a.states);
-    assertEquals(b.ice.localCandidates().getFirst().port(), a.ice.remoteAddress().orElseThrow().getPort());
+    assertEquals(
+        b.ice.localCandidates().getFirst().port(), a.ice.remoteAddress().orElseThrow().getPort());
   }
 
   /** The production layout: a browser-like full agent against our shared, ufrag-demuxed port. */
@@ -112,9 +113,11 @@ class IceTransportTest {
   void aDedicatedTransportConnectsToOneOnASharedPort() throws Exception {
     try (SharedUdpPort port = SharedUdpPort.open(List.of(LOOPBACK), 0)) {
       End server = new End(new IceConfig(port), IceRole.CONTROLLED);
-      End client = new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLING);
+      End client =
+          new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLING);
       assertEquals(
-          port.localAddresses().getFirst().getPort(), server.ice.localCandidates().getFirst().port());
+          port.localAddresses().getFirst().getPort(),
+          server.ice.localCandidates().getFirst().port());
       introduce(client, server);
       exchange(client, server);
     }
@@ -125,8 +128,10 @@ class IceTransportTest {
     try (SharedUdpPort port = SharedUdpPort.open(List.of(LOOPBACK), 0)) {
       End server1 = new End(new IceConfig(port), IceRole.CONTROLLED);
       End server2 = new End(new IceConfig(port), IceRole.CONTROLLED);
-      End client1 = new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLING);
-      End client2 = new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLING);
+      End client1 =
+          new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLING);
+      End client2 =
+          new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLING);
       introduce(client1, server1);
       introduce(client2, server2);
       exchange(client1, server1);
@@ -144,9 +149,15 @@ class IceTransportTest {
     End end = new End(config, IceRole.CONTROLLED);
     List<IceCandidate> candidates = end.ice.localCandidates();
     IceCandidate host =
-        candidates.stream().filter(c -> c.type() == IceCandidateType.HOST).findFirst().orElseThrow();
+        candidates.stream()
+            .filter(c -> c.type() == IceCandidateType.HOST)
+            .findFirst()
+            .orElseThrow();
     IceCandidate mapped =
-        candidates.stream().filter(c -> c.type() == IceCandidateType.SRFLX).findFirst().orElseThrow();
+        candidates.stream()
+            .filter(c -> c.type() == IceCandidateType.SRFLX)
+            .findFirst()
+            .orElseThrow();
     assertEquals("203.0.113.10", mapped.address());
     assertEquals(host.port(), mapped.port());
     assertEquals(new IceCandidate.RelatedAddress("127.0.0.1", host.port()), mapped.related());
@@ -156,14 +167,19 @@ class IceTransportTest {
   @Test
   void unusableRemoteCandidatesAreSkipped() throws Exception {
     End end = new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLED);
-    assertFalse(end.ice.addRemoteCandidate(
-        IceCandidate.parse("candidate:1 2 udp 2122260222 127.0.0.1 5000 typ host")));
-    assertFalse(end.ice.addRemoteCandidate(
-        IceCandidate.parse("candidate:1 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active")));
-    assertFalse(end.ice.addRemoteCandidate(
-        IceCandidate.parse("candidate:1 1 udp 2122260223 abc.local 5000 typ host")));
-    assertTrue(end.ice.addRemoteCandidate(
-        IceCandidate.parse("candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host")));
+    assertFalse(
+        end.ice.addRemoteCandidate(
+            IceCandidate.parse("candidate:1 2 udp 2122260222 127.0.0.1 5000 typ host")));
+    assertFalse(
+        end.ice.addRemoteCandidate(
+            IceCandidate.parse(
+                "candidate:1 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active")));
+    assertFalse(
+        end.ice.addRemoteCandidate(
+            IceCandidate.parse("candidate:1 1 udp 2122260223 abc.local 5000 typ host")));
+    assertTrue(
+        end.ice.addRemoteCandidate(
+            IceCandidate.parse("candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host")));
   }
 
   @Test

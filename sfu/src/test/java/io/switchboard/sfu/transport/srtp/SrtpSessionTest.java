@@ -31,9 +31,11 @@ class SrtpSessionTest {
   private static final byte[] GCM_KEY = hex("000102030405060708090a0b0c0d0e0f");
   private static final byte[] GCM_SALT = hex("a0a1a2a3a4a5a6a7a8a9aaab");
   private static final byte[] GCM_SRTP =
-      hex("800f1234decafbadcafebabec5002ede04cfdd2eb91159e0880aa06ed2976826f796b201df3131a127e8a392");
+      hex(
+          "800f1234decafbadcafebabec5002ede04cfdd2eb91159e0880aa06ed2976826f796b201df3131a127e8a392");
   private static final byte[] GCM_SRTCP =
-      hex("81c8000bcafebabec98b8b5df0392a55852b6c21ac8e7025c52c6fbea2b3b446ea31123ba88ce61e80000001");
+      hex(
+          "81c8000bcafebabec98b8b5df0392a55852b6c21ac8e7025c52c6fbea2b3b446ea31123ba88ce61e80000001");
 
   private static byte[] hex(String s) {
     return HEX.parseHex(s);
@@ -143,8 +145,7 @@ class SrtpSessionTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> SrtpMasterKeys.fromDtlsExport(SrtpProfile.AEAD_AES_128_GCM, true, new byte[60]));
-    assertEquals(
-        "keying material for AEAD_AES_128_GCM must be 56 bytes, got 60", e.getMessage());
+    assertEquals("keying material for AEAD_AES_128_GCM must be 56 bytes, got 60", e.getMessage());
   }
 
   @Test
@@ -178,9 +179,12 @@ class SrtpSessionTest {
   @Test
   void truncatedPacketsAreInvalid() {
     try (SrtpSession session = symmetric(SrtpProfile.AES128_CM_HMAC_SHA1_80, CM_KEY, CM_SALT)) {
-      assertEquals(SrtpStatus.INVALID_PACKET, session.unprotectRtp(packet(hex("800f1234decafbad"))));
+      assertEquals(
+          SrtpStatus.INVALID_PACKET, session.unprotectRtp(packet(hex("800f1234decafbad"))));
       assertEquals(SrtpStatus.INVALID_PACKET, session.protectRtp(packet(hex("800f1234"))));
-      assertEquals(SrtpStatus.INVALID_PACKET, session.unprotectRtcp(packet(hex("81c8000bcafebabe80000001"))));
+      assertEquals(
+          SrtpStatus.INVALID_PACKET,
+          session.unprotectRtcp(packet(hex("81c8000bcafebabe80000001"))));
     }
   }
 
