@@ -123,6 +123,21 @@ class IceTransportTest {
     }
   }
 
+  /**
+   * LiveKit's subscriber connection: we offer, so we control ICE from the shared port, where we
+   * cannot send a check before the peer's first check opens the way.
+   */
+  @Test
+  void aControllingTransportOnASharedPortConnects() throws Exception {
+    try (SharedUdpPort port = SharedUdpPort.open(List.of(LOOPBACK), 0)) {
+      End server = new End(new IceConfig(port), IceRole.CONTROLLING);
+      End client =
+          new End(new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)), IceRole.CONTROLLED);
+      introduce(server, client);
+      exchange(server, client);
+    }
+  }
+
   @Test
   void twoTransportsShareOnePortAndEachGetsItsOwnPeer() throws Exception {
     try (SharedUdpPort port = SharedUdpPort.open(List.of(LOOPBACK), 0)) {
