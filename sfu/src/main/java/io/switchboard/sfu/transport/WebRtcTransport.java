@@ -15,6 +15,7 @@ import io.switchboard.sfu.transport.srtp.SrtpSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -45,6 +46,9 @@ public final class WebRtcTransport implements AutoCloseable {
   public interface StateListener {
     void onStateChanged(TransportState state);
   }
+
+  /** RFC 7675 §5.1: consent expires 30 seconds after the last confirmation. */
+  private static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(30);
 
   private final WebRtcTransportConfig config;
   private final SdpRole sdpRole;
@@ -220,6 +224,20 @@ public final class WebRtcTransport implements AutoCloseable {
       listener.onStateChanged(next);
     } catch (RuntimeException e) {
       log.warn("transport state listener failed on {}", next, e);
+    }
+    return true;
+  }
+
+  /**
+   * Fails the transport if the peer has not confirmed ICE consent for 30 seconds (RFC 7675 §5.1),
+   * as happens when it vanishes without a goodbye. Call it every few seconds.
+   *
+   * @return whether consent is still fresh (or not yet due)
+   */
+  public boolean checkConsent() {
+    if (ice.consentExpired(CONSENT_TIMEOUT)) {
+      advance(new TransportState.Failed("ICE consent expired: no answer from the peer for 30 s"));
+      return false;
     }
     return true;
   }

@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -60,9 +61,13 @@ class WebRtcTransportTest {
     final WebRtcTransport transport;
 
     Peer(IceConfig ice, SdpRole role, DtlsCertificate cert) throws Exception {
+      this(ice, role, cert, CLOCK);
+    }
+
+    Peer(IceConfig ice, SdpRole role, DtlsCertificate cert, Clock clock) throws Exception {
       transport =
           WebRtcTransport.open(
-              WebRtcTransportConfig.defaults(ice), role, cert, this, states::add, blocking, CLOCK);
+              WebRtcTransportConfig.defaults(ice), role, cert, this, states::add, blocking, clock);
       toClose.add(transport);
     }
 
@@ -205,6 +210,26 @@ class WebRtcTransportTest {
     assertInstanceOf(TransportState.Failed.class, offerer.settled());
     byte[] p = rtp(1, "x");
     assertFalse(offerer.transport.sendRtp(p, 0, p.length));
+  }
+
+  /** RFC 7675: a peer that stops answering consent checks for 30 s is gone. */
+  @Test
+  void aPeerSilentForThirtySecondsFailsTheTransport() throws Exception {
+    SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    IceConfig ice = new IceConfig(DedicatedSockets.ephemeral(LOOPBACK));
+    Peer offerer = new Peer(ice, SdpRole.OFFERER, CERT_A, clock);
+    Peer answerer = new Peer(ice, SdpRole.ANSWERER, CERT_B);
+    negotiate(offerer, answerer);
+    assertInstanceOf(TransportState.Connected.class, offerer.settled());
+    assertInstanceOf(TransportState.Connected.class, answerer.settled());
+
+    clock.advance(Duration.ofSeconds(30));
+    assertTrue(offerer.transport.checkConsent(), "30 s is still within consent");
+    clock.advance(Duration.ofSeconds(1));
+    assertFalse(offerer.transport.checkConsent());
+    var failed =
+        assertInstanceOf(TransportState.Failed.class, offerer.states.poll(5, TimeUnit.SECONDS));
+    assertTrue(failed.reason().startsWith("ICE consent expired"), failed.reason());
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.switchboard.sfu.transport.ice;
 
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +15,6 @@ import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
-import org.ice4j.socket.MultiplexingDatagramSocket;
-import org.ice4j.util.BufferPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +50,7 @@ public final class IceTransport implements AutoCloseable {
   private final Clock clock;
   private final AtomicReference<IceState> state = new AtomicReference<>(IceState.NEW);
   private volatile Instant lastConsent;
+  private volatile Instant connectedAt;
   private volatile InetSocketAddress firstValidRemote;
   private IceParameters remote; // guarded by this
 
@@ -97,38 +96,9 @@ public final class IceTransport implements AutoCloseable {
     agent.addStateChangeListener(this::agentStateChanged);
     stream.addPairChangeListener(this::pairChanged);
     if (dedicatedSockets) {
-      MultiplexingDatagramSocket socket = component.getSocket();
-      readerExecutor.execute(() -> readLoop(socket, new byte[bufferSize]));
+      PayloadReceivers.pull(component, bufferSize, handler, readerExecutor);
     } else {
-      component.setBufferCallback(
-          buffer -> {
-            try {
-              handler.onDatagram(buffer.getBuffer(), buffer.getOffset(), buffer.getLength());
-            } finally {
-              BufferPool.returnBuffer.invoke(buffer);
-            }
-          });
-    }
-  }
-
-  /** Reads payload from the component socket, which passes only validated remote addresses. */
-  private void readLoop(MultiplexingDatagramSocket socket, byte[] buffer) {
-    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-    while (state.get() != IceState.CLOSED) {
-      packet.setData(buffer, 0, buffer.length);
-      try {
-        socket.receive(packet);
-      } catch (IOException e) {
-        break; // closed
-      }
-      if (Thread.currentThread().isInterrupted()) {
-        break; // ice4j's merging socket returns without a packet when interrupted
-      }
-      try {
-        handler.onDatagram(buffer, packet.getOffset(), packet.getLength());
-      } catch (RuntimeException e) {
-        log.warn("datagram handler failed", e);
-      }
+      PayloadReceivers.push(component, handler);
     }
   }
 
@@ -152,6 +122,18 @@ public final class IceTransport implements AutoCloseable {
   /** When the peer last confirmed consent (RFC 7675), or null before the first confirmation. */
   public Instant lastConsent() {
     return lastConsent;
+  }
+
+  /**
+   * Whether a connected peer has gone without confirming consent (RFC 7675) for longer than {@code
+   * limit}, counting from the connection if it never confirmed. ice4j keeps checking but never
+   * gives up by itself, so an owner asks this periodically.
+   */
+  public boolean consentExpired(Duration limit) {
+    Instant since = lastConsent != null ? lastConsent : connectedAt;
+    return state.get() == IceState.CONNECTED
+        && since != null
+        && Duration.between(since, clock.instant()).compareTo(limit) > 0;
   }
 
   /** The peer's address on the pair in use, once connected. */
@@ -275,6 +257,9 @@ public final class IceTransport implements AutoCloseable {
         return;
       }
     } while (!state.compareAndSet(current, next));
+    if (next == IceState.CONNECTED) {
+      connectedAt = clock.instant();
+    }
     try {
       listener.onStateChanged(next);
     } catch (RuntimeException e) {
