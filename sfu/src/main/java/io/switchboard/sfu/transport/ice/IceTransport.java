@@ -2,6 +2,7 @@ package io.switchboard.sfu.transport.ice;
 
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
+import org.ice4j.socket.IceSocketWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,7 @@ public final class IceTransport implements AutoCloseable {
   private final StateListener listener;
   private final Clock clock;
   private final AtomicReference<IceState> state = new AtomicReference<>(IceState.NEW);
+  private final DatagramPacket sendPacket = new DatagramPacket(new byte[0], 0);
   private volatile Instant lastConsent;
   private volatile Instant connectedAt;
   private volatile InetSocketAddress firstValidRemote;
@@ -210,7 +213,17 @@ public final class IceTransport implements AutoCloseable {
       return false;
     }
     try {
-      component.send(buf, off, len);
+      CandidatePair selected = component.getSelectedPair();
+      IceSocketWrapper socket = selected == null ? null : selected.getIceSocketWrapper();
+      if (socket == null) {
+        component.send(buf, off, len); // before nomination: the first valid pair
+        return true;
+      }
+      synchronized (sendPacket) { // one reused packet: Component.send allocates one per call
+        sendPacket.setData(buf, off, len);
+        sendPacket.setSocketAddress(selected.getRemoteCandidate().getTransportAddress());
+        socket.send(sendPacket);
+      }
       return true;
     } catch (IOException e) {
       log.debug("send failed: {}", e.getMessage());
