@@ -17,7 +17,6 @@ import io.switchboard.sfu.room.ParticipantListener;
 import io.switchboard.sfu.room.ParticipantSpec;
 import io.switchboard.sfu.room.Room;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +56,11 @@ public final class AgentSession implements AutoCloseable {
   AgentSession(SessionConfig config) {
     this.config = config;
     this.events = new SerialExecutor(config.executor());
-    this.playout = new Playout(config.tts().sampleRate(), new PlayoutEvents());
+    this.playout = new Playout(config.tts().sampleRate(), new PlayoutEvents(this));
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static AgentSessionBuilder builder() {
+    return new AgentSessionBuilder();
   }
 
   public void addListener(Consumer<AgentEvent> listener) {
@@ -112,6 +111,14 @@ public final class AgentSession implements AutoCloseable {
     return schedule("generate_reply", true, handle -> ReplyTask.generate(this, handle, current, instructions));
   }
 
+  /**
+   * Answers {@code text} as if the user had just said it (typed input, text-only sessions,
+   * tests): it joins the chat as a user message and the agent replies.
+   */
+  public SpeechHandle replyToUser(String text) {
+    return userTurnCompleted(text, null);
+  }
+
   /** Stops every interruptible speech, playing or queued. */
   public void interrupt() {
     List<SpeechHandle> speeches;
@@ -155,7 +162,7 @@ public final class AgentSession implements AutoCloseable {
     return userState;
   }
 
-  /** The application state given to {@link Builder#userdata}, as {@code type}. */
+  /** The application state given to {@link AgentSessionBuilder#userdata}, as {@code type}. */
   public <T> T userdata(Class<T> type) {
     return type.cast(config.userdata());
   }
@@ -219,14 +226,14 @@ public final class AgentSession implements AutoCloseable {
   }
 
   /** A committed user turn: the user message joins the chat, current speech stops, the agent answers. */
-  void userTurnCompleted(String transcript, Instant stoppedSpeakingAt) {
+  SpeechHandle userTurnCompleted(String transcript, Instant stoppedSpeakingAt) {
     synchronized (this) {
       userStoppedAt = stoppedSpeakingAt;
     }
     interrupt();
     appendChat(ChatItem.Message.user(transcript));
     Agent current = currentAgent();
-    schedule("user_turn", true, handle -> ReplyTask.generate(this, handle, current, ""));
+    return schedule("user_turn", true, handle -> ReplyTask.generate(this, handle, current, ""));
   }
 
   private SpeechHandle schedule(String source, boolean allowInterruptions, java.util.function.Function<SpeechHandle, Runnable> task) {
@@ -275,7 +282,7 @@ public final class AgentSession implements AutoCloseable {
     emit(new AgentEvent.Closed(reason));
   }
 
-  private SpeechHandle handleOf(SpeechAudio audio) {
+  SpeechHandle handleOf(SpeechAudio audio) {
     synchronized (this) {
       for (SpeechHandle h : active) {
         if (h.audio() == audio) {
@@ -286,55 +293,22 @@ public final class AgentSession implements AutoCloseable {
     return null;
   }
 
-  /** Playout callbacks arrive on the media thread: hand them to the event thread. */
-  private final class PlayoutEvents implements Playout.Listener {
-    @Override
-    public void started(SpeechAudio audio) {
-      Instant at = config.clock().instant();
-      events.execute(() -> speechStarted(audio, at));
-    }
-
-    @Override
-    public void finished(SpeechAudio audio, boolean interrupted) {
-      events.execute(() -> speechFinished(audio, interrupted));
-    }
+  /** Runs {@code task} on the session's event thread, after the events emitted before it. */
+  void onEventThread(Runnable task) {
+    events.execute(task);
   }
 
-  private void speechStarted(SpeechAudio audio, Instant at) {
-    SpeechHandle h = handleOf(audio);
-    Instant stopped;
-    synchronized (this) {
-      stopped = userStoppedAt;
-      userStoppedAt = null;
-    }
-    setAgentState(AgentState.SPEAKING);
-    if (h != null && stopped != null) {
-      emit(new AgentEvent.MetricsCollected(new AgentMetrics.Turn(h.id(), Duration.between(stopped, at))));
-    }
+  /** The instant the user stopped speaking before the reply now starting; read once. */
+  synchronized Instant takeUserStoppedAt() {
+    Instant stopped = userStoppedAt;
+    userStoppedAt = null;
+    return stopped;
   }
 
-  private void speechFinished(SpeechAudio audio, boolean interrupted) {
-    SpeechHandle h = handleOf(audio);
-    if (h == null) {
-      return;
-    }
-    if (interrupted) {
-      h.markInterrupted();
-    }
-    String heard = audio.playedText();
-    if (!heard.isBlank()) {
-      appendChat(new ChatItem.Message(io.switchboard.agent.llm.ChatRole.ASSISTANT, heard, interrupted));
-    }
-    emit(new AgentEvent.AgentTranscript(h.id(), heard, interrupted));
-    boolean idle;
-    synchronized (this) {
-      active.remove(h);
-      idle = active.isEmpty();
-    }
-    h.markDone();
-    if (idle && !closed) {
-      setAgentState(AgentState.LISTENING);
-    }
+  /** Forgets a finished speech; returns whether none is left. */
+  synchronized boolean retire(SpeechHandle h) {
+    active.remove(h);
+    return active.isEmpty() && !closed;
   }
 
   String speechIdOf(SpeechAudio audio) {
@@ -345,46 +319,6 @@ public final class AgentSession implements AutoCloseable {
   boolean isClosed() {
     synchronized (this) {
       return closed;
-    }
-  }
-
-  /** Builds a session; VAD, STT, LLM and TTS are required. */
-  public static final class Builder {
-    private VoiceActivityDetector vad;
-    private SpeechToText stt;
-    private LanguageModel llm;
-    private TextToSpeech tts;
-    private NoiseSuppressor noiseSuppressor = NoiseSuppressor.NONE;
-    private TurnHandling turnHandling = TurnHandling.DEFAULT;
-    private int maxToolSteps = 3;
-    private Object userdata;
-    private ExecutorService executor;
-    private Clock clock = Clock.systemUTC();
-
-    public Builder vad(VoiceActivityDetector vad) { this.vad = vad; return this; }
-
-    public Builder stt(SpeechToText stt) { this.stt = stt; return this; }
-
-    public Builder llm(LanguageModel llm) { this.llm = llm; return this; }
-
-    public Builder tts(TextToSpeech tts) { this.tts = tts; return this; }
-
-    public Builder noiseSuppressor(NoiseSuppressor ns) { this.noiseSuppressor = ns; return this; }
-
-    public Builder turnHandling(TurnHandling turnHandling) { this.turnHandling = turnHandling; return this; }
-
-    /** Model → tools → model rounds per reply (LiveKit's max_tool_steps, default 3). */
-    public Builder maxToolSteps(int steps) { this.maxToolSteps = steps; return this; }
-
-    public Builder userdata(Object userdata) { this.userdata = userdata; return this; }
-
-    /** Where provider work and events run; a virtual-thread-per-task executor suits it. */
-    public Builder executor(ExecutorService executor) { this.executor = executor; return this; }
-
-    public Builder clock(Clock clock) { this.clock = clock; return this; }
-
-    public AgentSession build() {
-      return new AgentSession(new SessionConfig(vad, stt, llm, tts, noiseSuppressor, turnHandling, maxToolSteps, userdata, executor, clock));
     }
   }
 }

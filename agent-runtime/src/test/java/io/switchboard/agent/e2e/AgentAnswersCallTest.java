@@ -93,7 +93,7 @@ class AgentAnswersCallTest {
     PcmRecorder question = new PcmRecorder(16_000);
     FreeTtsTextToSpeech tts = new FreeTtsTextToSpeech();
     tts.synthesize("What are your opening hours?", question::append);
-    Sphinx4SpeechToText stt = new Sphinx4SpeechToText(executor);
+    Sphinx4SpeechToText stt = SharedSphinx.get();
 
     RoomManager rooms = new RoomManager(Clock.systemUTC(), scheduler, Runnable::run, executor, RoomOptions.UNSET, new Random(1));
     Room room = rooms.getOrCreate("shop-line", RoomOptions.UNSET);
