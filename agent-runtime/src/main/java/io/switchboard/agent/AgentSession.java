@@ -231,12 +231,23 @@ public final class AgentSession implements AutoCloseable {
       userStoppedAt = stoppedSpeakingAt;
     }
     interrupt();
-    appendChat(ChatItem.Message.user(transcript));
     Agent current = currentAgent();
-    return schedule("user_turn", true, handle -> ReplyTask.generate(this, handle, current, ""));
+    SpeechHandle handle = create("user_turn", true);
+    // On the event thread, after the interrupted speech has put what was heard of it in the chat.
+    events.execute(() -> {
+      appendChat(ChatItem.Message.user(transcript));
+      start(handle, ReplyTask.generate(this, handle, current, ""));
+    });
+    return handle;
   }
 
   private SpeechHandle schedule(String source, boolean allowInterruptions, java.util.function.Function<SpeechHandle, Runnable> task) {
+    SpeechHandle handle = create(source, allowInterruptions);
+    start(handle, task.apply(handle));
+    return handle;
+  }
+
+  private SpeechHandle create(String source, boolean allowInterruptions) {
     SpeechHandle handle;
     synchronized (this) {
       if (closed) {
@@ -247,8 +258,15 @@ public final class AgentSession implements AutoCloseable {
     }
     playout.enqueue(handle.audio());
     emit(new AgentEvent.SpeechCreated(handle, source));
-    handle.task(config.executor().submit(task.apply(handle)));
     return handle;
+  }
+
+  private void start(SpeechHandle handle, Runnable task) {
+    if (handle.interrupted()) {
+      handle.markSynthesized();
+      return;
+    }
+    handle.task(config.executor().submit(task));
   }
 
   private void enter(Agent next) {

@@ -48,6 +48,9 @@ public final class SpeechHandle {
 
   void task(Future<?> task) {
     this.task = task;
+    if (interrupted) {
+      task.cancel(true); // interrupted while the task was being started
+    }
   }
 
   void markInterrupted() {

@@ -184,6 +184,83 @@ class AgentAnswersCallTest {
     tts.close();
   }
 
+  @Test
+  void callerCutsInTheAgentStopsWithinAFrameAndKeepsOnlyWhatWasHeard() throws Exception {
+    FreeTtsTextToSpeech tts = new FreeTtsTextToSpeech();
+    PcmRecorder interjection = new PcmRecorder(16_000);
+    tts.synthesize("Sorry, can you repeat that?", interjection::append);
+    RoomManager rooms = new RoomManager(Clock.systemUTC(), scheduler, Runnable::run, executor, RoomOptions.UNSET, new Random(3));
+    Room room = rooms.getOrCreate("barge-in", RoomOptions.UNSET);
+    ClipSource mouth = new ClipSource(16_000);
+    PcmRecorder ear = new PcmRecorder(16_000);
+    LocalParticipant caller = room.join(new ParticipantSpec("caller", "", ParticipantKind.SIP, "", Map.of()), ParticipantListener.NONE);
+    caller.publishAudio("microphone", mouth);
+    caller.subscribeMix(ear);
+    AgentSession session = AgentSession.builder()
+        .vad(SileroVad.load())
+        .stt(SharedSphinx.get())
+        .llm(ScriptedLanguageModel.builder().onUser("repeat|sorry|that", ScriptedReply.say("Of course. We are open nine to five.")).build())
+        .tts(tts)
+        .executor(executor)
+        .build();
+    session.addListener(events::add);
+    session.start(room, new Receptionist(), "agent");
+
+    String monologue = "Thank you for calling the corner shop. We sell fresh bread, cheese, fruit and vegetables. "
+        + "Our delivery service covers the whole town. Please ask me anything you like.";
+    SpeechHandle speech = session.say(monologue);
+    speech.synthesized().get(60, TimeUnit.SECONDS);
+    tick(room, 100); // two seconds into the monologue
+    int base = ear.length();
+    mouth.play(interjection.samples());
+    int onset = firstLoudFrame(interjection.samples());
+    int pausedAt = -1;
+    int frames = interjection.length() / 320 + 60;
+    for (int t = 0; t < frames; t++) {
+      room.tick();
+      if (pausedAt < 0 && session.playout().paused()) {
+        pausedAt = t;
+      }
+    }
+    assertTrue(pausedAt >= 0, "the agent never stopped for the caller");
+    // LiveKit's min interruption duration: 0.5 s (25 frames) of the caller's speech, as the VAD sees it.
+    assertTrue(pausedAt >= onset + 20 && pausedAt <= onset + 25 + 12, "paused at frame " + pausedAt + ", voice from frame " + onset);
+    short[] ears = ear.samples();
+    assertTrue(SignalMetrics.peak(ears, base + (pausedAt - 10) * 320, 11 * 320) > 0, "the agent was talking until then");
+    assertEquals(0, SignalMetrics.peak(ears, base + (pausedAt + 1) * 320, (frames - pausedAt - 1) * 320),
+        "silent from the very next frame on");
+
+    String heard = next(AgentEvent.UserInputTranscribed.class, 120).transcript();
+    System.out.println("agent heard the interjection as: " + heard);
+    AgentEvent.SpeechCreated reply = next(AgentEvent.SpeechCreated.class, 30);
+    assertEquals("user_turn", reply.source());
+    AgentEvent.AgentTranscript cut = next(AgentEvent.AgentTranscript.class, 60);
+    assertTrue(cut.interrupted());
+    System.out.println("caller heard of the monologue: " + cut.text());
+    assertTrue(monologue.startsWith(cut.text()) && cut.text().length() < monologue.length() / 2, cut.text());
+    assertTrue(cut.text().split(" ").length >= 3, "about 2.5 s of speech were heard: " + cut.text());
+    assertTrue(speech.interrupted());
+    reply.speech().synthesized().get(60, TimeUnit.SECONDS);
+    for (int i = 0; i < 50 * 20 && !reply.speech().done().isDone(); i++) {
+      room.tick();
+    }
+    assertEquals(new AgentEvent.AgentTranscript(reply.speech().id(), "Of course. We are open nine to five.", false),
+        next(AgentEvent.AgentTranscript.class, 10));
+    assertEquals(List.of(new ChatItem.Message(ChatRole.ASSISTANT, cut.text(), true), ChatItem.Message.user(heard),
+        ChatItem.Message.assistant("Of course. We are open nine to five.")), session.chatContext().items());
+    session.close();
+    tts.close();
+  }
+
+  private static int firstLoudFrame(short[] pcm) {
+    for (int f = 0; (f + 1) * 320 <= pcm.length; f++) {
+      if (SignalMetrics.rmsDbfs(pcm, f * 320, 320) > -45) {
+        return f;
+      }
+    }
+    throw new AssertionError("no voice in the clip");
+  }
+
   private static void tick(Room room, int frames) {
     for (int i = 0; i < frames; i++) {
       room.tick();
