@@ -232,9 +232,11 @@ public final class AgentSession implements AutoCloseable {
     }
     interrupt();
     Agent current = currentAgent();
-    SpeechHandle handle = create("user_turn", true);
-    // On the event thread, after the interrupted speech has put what was heard of it in the chat.
+    SpeechHandle handle = create();
+    // On the event thread, after the interrupted speech has reported what was heard of it, so
+    // the chat and the events read in the order things happened.
     events.execute(() -> {
+      emit(new AgentEvent.SpeechCreated(handle, "user_turn"));
       appendChat(ChatItem.Message.user(transcript));
       start(handle, ReplyTask.generate(this, handle, current, ""));
     });
@@ -242,12 +244,17 @@ public final class AgentSession implements AutoCloseable {
   }
 
   private SpeechHandle schedule(String source, boolean allowInterruptions, java.util.function.Function<SpeechHandle, Runnable> task) {
-    SpeechHandle handle = create(source, allowInterruptions);
+    SpeechHandle handle = create(allowInterruptions);
+    emit(new AgentEvent.SpeechCreated(handle, source));
     start(handle, task.apply(handle));
     return handle;
   }
 
-  private SpeechHandle create(String source, boolean allowInterruptions) {
+  private SpeechHandle create() {
+    return create(true);
+  }
+
+  private SpeechHandle create(boolean allowInterruptions) {
     SpeechHandle handle;
     synchronized (this) {
       if (closed) {
@@ -257,7 +264,6 @@ public final class AgentSession implements AutoCloseable {
       active.add(handle);
     }
     playout.enqueue(handle.audio());
-    emit(new AgentEvent.SpeechCreated(handle, source));
     return handle;
   }
 

@@ -232,9 +232,9 @@ class AgentAnswersCallTest {
 
     String heard = next(AgentEvent.UserInputTranscribed.class, 120).transcript();
     System.out.println("agent heard the interjection as: " + heard);
+    AgentEvent.AgentTranscript cut = next(AgentEvent.AgentTranscript.class, 60);
     AgentEvent.SpeechCreated reply = next(AgentEvent.SpeechCreated.class, 30);
     assertEquals("user_turn", reply.source());
-    AgentEvent.AgentTranscript cut = next(AgentEvent.AgentTranscript.class, 60);
     assertTrue(cut.interrupted());
     System.out.println("caller heard of the monologue: " + cut.text());
     assertTrue(monologue.startsWith(cut.text()) && cut.text().length() < monologue.length() / 2, cut.text());
