@@ -12,6 +12,7 @@ import io.switchboard.agent.AgentSession;
 import io.switchboard.agent.AgentState;
 import io.switchboard.agent.SpeechHandle;
 import io.switchboard.agent.UserState;
+import io.switchboard.agent.audio.rnnoise.RnnoiseSuppressor;
 import io.switchboard.agent.llm.ChatItem;
 import io.switchboard.agent.llm.ChatRole;
 import io.switchboard.agent.llm.ScriptedLanguageModel;
@@ -259,6 +260,46 @@ class AgentAnswersCallTest {
       }
     }
     throw new AssertionError("no voice in the clip");
+  }
+
+  @Test
+  void onANoisyLineRnnoiseCleansTheCallerBeforeTheAgentListens() throws Exception {
+    FreeTtsTextToSpeech tts = new FreeTtsTextToSpeech();
+    PcmRecorder question = new PcmRecorder(16_000);
+    tts.synthesize("What are your opening hours?", question::append);
+    RoomManager rooms = new RoomManager(Clock.systemUTC(), scheduler, Runnable::run, executor, RoomOptions.UNSET, new Random(4));
+    Room room = rooms.getOrCreate("noisy-line", RoomOptions.UNSET);
+    ClipSource mouth = new ClipSource(16_000, 600, 5); // white noise at -35 dBFS all call long
+    PcmRecorder ear = new PcmRecorder(16_000);
+    LocalParticipant caller = room.join(new ParticipantSpec("caller", "", ParticipantKind.SIP, "", Map.of()), ParticipantListener.NONE);
+    caller.publishAudio("microphone", mouth);
+    caller.subscribeMix(ear);
+    AgentSession session = AgentSession.builder()
+        .noiseSuppressor(RnnoiseSuppressor.load())
+        .vad(SileroVad.load())
+        .stt(SharedSphinx.get())
+        .llm(ScriptedLanguageModel.builder()
+            .onUser("open|hour", ScriptedReply.callTool("opening_hours", "{}").thenSay("We are open {opening_hours}."))
+            .build())
+        .tts(tts)
+        .executor(executor)
+        .build();
+    session.addListener(events::add);
+    session.start(room, new Receptionist(), "agent");
+    tick(room, 50); // a second of noise alone: no turn
+    mouth.play(question.samples());
+    tick(room, question.length() / 320 + 75);
+    String heard = next(AgentEvent.UserInputTranscribed.class, 120).transcript();
+    System.out.println("agent heard through the noise: " + heard);
+    assertTrue(heard.contains("hours") || heard.contains("open"), heard);
+    AgentEvent.SpeechCreated reply = next(AgentEvent.SpeechCreated.class, 30);
+    reply.speech().synthesized().get(60, TimeUnit.SECONDS);
+    for (int i = 0; i < 50 * 20 && !reply.speech().done().isDone(); i++) {
+      room.tick();
+    }
+    assertEquals("We are open nine to five.", next(AgentEvent.AgentTranscript.class, 10).text());
+    session.close();
+    tts.close();
   }
 
   private static void tick(Room room, int frames) {

@@ -6,11 +6,20 @@ import io.switchboard.media.audio.PcmFrame;
 /** A caller's microphone in tests: plays queued clips frame by frame, silence in between. */
 final class ClipSource implements AudioSource {
   private final int sampleRate;
+  private final java.util.Random noise;
+  private final double noiseSigma;
   private short[] clip = new short[0];
   private int position;
 
   ClipSource(int sampleRate) {
+    this(sampleRate, 0, 0);
+  }
+
+  /** A line with white noise of standard deviation {@code noiseSigma} (16-bit units) throughout. */
+  ClipSource(int sampleRate, double noiseSigma, long seed) {
     this.sampleRate = sampleRate;
+    this.noiseSigma = noiseSigma;
+    this.noise = new java.util.Random(seed);
   }
 
   synchronized void play(short[] samples) {
@@ -37,6 +46,11 @@ final class ClipSource implements AudioSource {
     if (count > 0) {
       System.arraycopy(clip, position, out, 0, count);
       position += count;
+    }
+    if (noiseSigma > 0) {
+      for (int i = 0; i < n; i++) {
+        out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, out[i] + noise.nextGaussian() * noiseSigma));
+      }
     }
     return true;
   }
