@@ -218,10 +218,10 @@ public final class AgentSession implements AutoCloseable {
       p = participant;
     }
     if (old != next) {
-      emit(new AgentEvent.AgentStateChanged(old, next));
       if (p != null && p.isConnected()) {
         p.updateAttributes(Map.of(STATE_ATTRIBUTE, next.attributeValue()));
       }
+      emit(new AgentEvent.AgentStateChanged(old, next));
     }
   }
 

@@ -165,6 +165,7 @@ class AgentAnswersCallTest {
     AgentEvent.AgentTranscript said = next(AgentEvent.AgentTranscript.class, 10);
     assertEquals("We are open nine to five, Monday to Friday.", said.text());
     assertFalse(said.interrupted());
+    assertEquals(AgentState.LISTENING, next(AgentEvent.AgentStateChanged.class, 10).newState());
 
     List<ChatItem> chat = session.chatContext().items();
     assertEquals(ChatRole.USER, ((ChatItem.Message) chat.get(0)).role());
