@@ -1,0 +1,101 @@
+package io.switchboard.agent.stt.sphinx;
+
+import io.switchboard.agent.stt.SpeechToText;
+import io.switchboard.agent.stt.SttEvent;
+import io.switchboard.agent.stt.SttStream;
+import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.sfu.concurrent.SerialExecutor;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Offline recognition with CMU Sphinx4 and its bundled US English acoustic model, dictionary and
+ * language model (net.sf.phat:sphinx4-data). It recognises each speech segment once the VAD says
+ * it ended, so there are no interim results. Accuracy is demo grade and it is slow (seconds per
+ * utterance on one core), which suits offline tests and demos, not production calls.
+ */
+public final class Sphinx4SpeechToText implements SpeechToText {
+  public static final int SAMPLE_RATE = 16_000;
+
+  private final SphinxDecoder decoder;
+  private final Executor executor;
+
+  /** Loads the models (several seconds); recognition runs on {@code executor}. */
+  public Sphinx4SpeechToText(Executor executor) {
+    this.decoder = new SphinxDecoder();
+    this.executor = executor;
+  }
+
+  @Override
+  public int sampleRate() {
+    return SAMPLE_RATE;
+  }
+
+  @Override
+  public boolean interimResults() {
+    return false;
+  }
+
+  @Override
+  public String label() {
+    return "sphinx4/en-us";
+  }
+
+  @Override
+  public SttStream open(Consumer<SttEvent> events) {
+    return new SegmentStream(events);
+  }
+
+  /** Buffers the pushed speech; each end of speech decodes what was buffered, in order. */
+  private final class SegmentStream implements SttStream {
+    private final Consumer<SttEvent> events;
+    private final SerialExecutor decodes = new SerialExecutor(executor);
+    private byte[] pcm = new byte[64_000];
+    private int length;
+    private boolean closed;
+
+    SegmentStream(Consumer<SttEvent> events) {
+      this.events = events;
+    }
+
+    @Override
+    public synchronized void push(PcmFrame frame) {
+      if (frame.sampleRate() != SAMPLE_RATE) {
+        throw new IllegalArgumentException("Sphinx4 takes " + SAMPLE_RATE + " Hz audio, got a frame at " + frame.sampleRate() + " Hz");
+      }
+      int n = frame.length();
+      if (length + 2 * n > pcm.length) {
+        pcm = java.util.Arrays.copyOf(pcm, Math.max(pcm.length * 2, length + 2 * n));
+      }
+      short[] s = frame.samples();
+      for (int i = 0; i < n; i++) {
+        pcm[length++] = (byte) s[i];
+        pcm[length++] = (byte) (s[i] >> 8);
+      }
+    }
+
+    @Override
+    public synchronized void endOfSpeech() {
+      byte[] segment = java.util.Arrays.copyOf(pcm, length);
+      length = 0;
+      decodes.execute(() -> {
+        if (isClosed()) {
+          return;
+        }
+        String text = segment.length == 0 ? "" : decoder.decode(segment);
+        events.accept(new SttEvent.Final(text, Double.NaN));
+        events.accept(new SttEvent.SegmentDone());
+      });
+    }
+
+    private synchronized boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+      closed = true;
+      length = 0;
+    }
+  }
+}
