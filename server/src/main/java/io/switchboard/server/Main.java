@@ -40,7 +40,21 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(switchboard::close, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    int left = switchboard.drain(config.drainTimeout());
+                    if (left > 0) {
+                      System.err.println("switchboard: hanging up " + left + " calls still in progress");
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  switchboard.close();
+                },
+                "shutdown"));
     System.out.println(switchboard.describe());
   }
 }

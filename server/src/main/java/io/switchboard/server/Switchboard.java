@@ -104,6 +104,27 @@ public final class Switchboard implements AutoCloseable {
     return host.equals("0.0.0.0") ? "localhost" : host;
   }
 
+  /**
+   * Stops taking calls (OPTIONS and INVITE answer 503) and waits up to {@code timeout} for the
+   * calls in progress to end. Returns how many were still up.
+   */
+  public int drain(java.time.Duration timeout) throws InterruptedException {
+    if (telephony == null) {
+      return 0;
+    }
+    telephony.drain();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int active = telephony.calls().active().size();
+    if (active > 0) {
+      log.info("draining: {} calls in progress, waiting up to {} for them to end", active, timeout);
+    }
+    while (active > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      active = telephony.calls().active().size();
+    }
+    return active;
+  }
+
   @Override
   public void close() {
     ready.set(false);

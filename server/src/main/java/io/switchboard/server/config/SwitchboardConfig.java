@@ -1,12 +1,16 @@
 package io.switchboard.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The whole configuration, as read from YAML (snake_case keys). Every key and its default is
  * documented in docs/config-reference.yaml; a test keeps the two in step.
+ *
+ * <p>{@code drainTimeout}: on shutdown (SIGTERM, Ctrl-C) Switchboard stops taking calls (OPTIONS
+ * and INVITE get 503) and waits this long for calls in progress to end before hanging them up.
  */
 public record SwitchboardConfig(
     List<String> bindAddresses,
@@ -17,7 +21,8 @@ public record SwitchboardConfig(
     String logLevel,
     SipConfig sip,
     RtpConfig rtp,
-    RoomConfig room) {
+    RoomConfig room,
+    Duration drainTimeout) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -29,10 +34,11 @@ public record SwitchboardConfig(
     sip = sip == null ? SipConfig.DEFAULTS : sip;
     rtp = rtp == null ? RtpConfig.DEFAULTS : rtp;
     room = room == null ? RoomConfig.DEFAULTS : room;
+    drainTimeout = drainTimeout == null ? Duration.ofSeconds(10) : drainTimeout;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -44,30 +50,30 @@ public record SwitchboardConfig(
   }
 
   public SwitchboardConfig withBindAddress(String bind) {
-    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, drainTimeout);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
-    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, drainTimeout);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
-    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, drainTimeout);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, drainTimeout);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, drainTimeout);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, drainTimeout);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, drainTimeout);
   }
 }
