@@ -4,6 +4,8 @@ import io.switchboard.sfu.room.Room;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The whole server on loopback, with a watch on its rooms and a user's SIP API client. */
@@ -11,6 +13,7 @@ final class ServerUnderCall implements AutoCloseable {
   final RunningSwitchboard server;
   final RoomWatch rooms;
   final Provisioning provisioning;
+  private final List<Sipp.Run> carriers = new ArrayList<>();
 
   ServerUnderCall(Path dataDir, boolean hideInboundPort) throws Exception {
     server = new RunningSwitchboard(dataDir, hideInboundPort);
@@ -20,7 +23,9 @@ final class ServerUnderCall implements AutoCloseable {
 
   /** Starts a carrier scenario against the server's SIP port. */
   Sipp.Run call(String scenario, Map<String, String> vars) throws IOException {
-    return Sipp.start(scenario, server.sipPort(), vars);
+    Sipp.Run run = Sipp.start(scenario, server.sipPort(), vars);
+    carriers.add(run);
+    return run;
   }
 
   Room room(String name) {
@@ -29,6 +34,7 @@ final class ServerUnderCall implements AutoCloseable {
 
   @Override
   public void close() {
+    carriers.forEach(Sipp.Run::kill); // a failed test may leave one mid-scenario
     server.close();
   }
 }
