@@ -11,6 +11,7 @@ import io.switchboard.sfu.room.ParticipantListener;
 import io.switchboard.sfu.room.ParticipantSpec;
 import io.switchboard.sfu.room.Room;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Someone in the room who speaks a tone and listens. The room's mix never returns one's own
@@ -65,7 +66,7 @@ final class EchoProbe implements AudioSink, AutoCloseable {
     await(() -> quietRun >= FRAMES_OF_QUIET, "the echoed tone to stop");
   }
 
-  private void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+  private void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
       long left = deadline - System.nanoTime();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two other ways a call ends: the caller gives up at once, or the room removes the caller. */
+/** The two other ways a call ends: the caller gives up while ringing, or the room removes the caller. */
 class HangupSippTest {
   private static final String CALLER = "+14155550123";
   private static final String CALLED = "+15105550100";
