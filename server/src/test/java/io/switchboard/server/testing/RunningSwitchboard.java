@@ -18,13 +18,21 @@ public final class RunningSwitchboard implements AutoCloseable {
   private final Switchboard server;
 
   public RunningSwitchboard(Path dataDir) throws Exception {
+    this(dataDir, false);
+  }
+
+  /**
+   * @param hideInboundPort INVITEs matching no trunk or rule are dropped without an answer
+   *     ({@code sip.hide_inbound_port})
+   */
+  public RunningSwitchboard(Path dataDir, boolean hideInboundPort) throws Exception {
     SwitchboardConfig config =
         SwitchboardConfig.defaults()
             .withBindAddress("127.0.0.1")
             .withPort(0)
             .withDataDir(dataDir.toString())
             .withKeys(Map.of(API_KEY, API_SECRET))
-            .withSip(new SipConfig(0, null, null))
+            .withSip(new SipConfig(0, null, hideInboundPort))
             .withRtp(new RtpConfig(41000, 41998, null));
     server = new Switchboard(config);
     try {

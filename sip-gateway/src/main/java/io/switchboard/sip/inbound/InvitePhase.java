@@ -70,7 +70,10 @@ final class InvitePhase {
     switch (authorized.decision()) {
       case AuthorizationDecision.Reject<?> reject ->
           call.rejectInvite(reject.status(), reject.reason(), CallEnd.Reason.REJECTED);
-      case AuthorizationDecision.Drop<?> drop -> drop();
+      case AuthorizationDecision.Drop<?> drop -> {
+        call.env.sip().abandon(call.invite.transaction()); // or the stack itself says 100 Trying
+        drop();
+      }
       case AuthorizationDecision.Accept<?> accept -> onAccepted(accept.requiredCredentials(), accept.context());
     }
   }

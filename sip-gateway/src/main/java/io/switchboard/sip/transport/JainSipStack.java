@@ -97,6 +97,16 @@ public final class JainSipStack implements SipSignalling {
   }
 
   @Override
+  public void abandon(ServerTransactionHandle handle) {
+    try {
+      // Terminated, the transaction's pending automatic 100 Trying finds it no longer Trying.
+      JainHandles.server(handle).transaction.terminate();
+    } catch (ObjectInUseException | RuntimeException e) {
+      log.debug("cannot abandon {}: {}", handle, e.getMessage());
+    }
+  }
+
+  @Override
   public ClientTransactionHandle sendInDialog(DialogHandle handle, OutgoingRequest outgoing) {
     var dialog = JainHandles.dialog(handle).dialog;
     try {

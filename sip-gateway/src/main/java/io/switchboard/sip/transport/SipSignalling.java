@@ -5,6 +5,14 @@ public interface SipSignalling {
   /** Sends a response on a server transaction. @throws SipSendException when it cannot be sent */
   void respond(ServerTransactionHandle transaction, OutgoingResponse response);
 
+  /**
+   * Forgets a request without answering it, so the peer hears nothing at all: a real stack
+   * otherwise sends its own 100 Trying for an INVITE left unanswered for 200 ms (RFC 3261
+   * §17.2.1). Retransmissions then arrive as new requests. Stacks (and fakes) that never answer
+   * on their own need do nothing.
+   */
+  default void abandon(ServerTransactionHandle transaction) {}
+
   /** Sends a request inside a dialog. @throws SipSendException when it cannot be sent */
   ClientTransactionHandle sendInDialog(DialogHandle dialog, OutgoingRequest request);
 
