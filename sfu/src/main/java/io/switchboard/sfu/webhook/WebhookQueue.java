@@ -158,12 +158,14 @@ final class WebhookQueue {
       case DeliveryOutcome.Retryable r -> {
         synchronized (this) {
           dropped(event, key, "it failed " + attempt + " times, last: " + r.why());
+          droppedSinceLastSend += event.getNumDropped(); // nobody was told of those either
         }
         finish(key);
       }
       case DeliveryOutcome.Refused r -> {
         synchronized (this) {
           dropped(event, key, "the receiver refused it with HTTP " + r.status());
+          droppedSinceLastSend += event.getNumDropped();
         }
         finish(key);
       }
