@@ -17,7 +17,8 @@ public record SwitchboardConfig(
     String logLevel,
     SipConfig sip,
     RtpConfig rtp,
-    RoomConfig room) {
+    RoomConfig room,
+    WebhookConfig webhook) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -29,10 +30,11 @@ public record SwitchboardConfig(
     sip = sip == null ? SipConfig.DEFAULTS : sip;
     rtp = rtp == null ? RtpConfig.DEFAULTS : rtp;
     room = room == null ? RoomConfig.DEFAULTS : room;
+    webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -44,30 +46,34 @@ public record SwitchboardConfig(
   }
 
   public SwitchboardConfig withBindAddress(String bind) {
-    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
-    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
-    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook);
+  }
+
+  public SwitchboardConfig withWebhook(WebhookConfig newWebhook) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook);
   }
 }
