@@ -51,7 +51,7 @@ class NodeRoomClientTest {
           "IDENTITY", "sip_+15105550100",
           "TRACK_SID", track), data.resolve("node.log"));
 
-      assertTrue(output.contains("# fail 0"), output);
+      assertTrue(output.contains("# pass 7") && output.contains("# fail 0"), output);
       assertEquals(DisconnectReason.PARTICIPANT_REMOVED, hungUp.get(10, TimeUnit.SECONDS));
       assertEquals("Node Caller", caller.info().name(), "the SDK's update reached the room");
     }
