@@ -151,8 +151,8 @@ final class WebhookQueue {
       }
       case DeliveryOutcome.Retryable r when attempt < policy.maxAttempts() -> {
         var delay = policy.retryDelay(attempt);
-        log.info("webhook {} {} to {} failed ({}); attempt {} of {} in {}",
-            event.getEvent(), event.getId(), url, r.why(), attempt + 1, policy.maxAttempts(), delay);
+        log.info("webhook {} {} to {} failed ({}); attempt {} of {} in {} ms",
+            event.getEvent(), event.getId(), url, r.why(), attempt + 1, policy.maxAttempts(), delay.toMillis());
         timer.schedule(delay, () -> run(() -> attempt(key, event, attempt + 1)));
       }
       case DeliveryOutcome.Retryable r -> {
