@@ -3,11 +3,13 @@ package io.switchboard.server;
 import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.api.TwirpEndpoint;
+import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
 import io.switchboard.sip.api.SipApiService;
+import io.switchboard.sfu.api.RoomApiService;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.trunk.store.ConfigStore;
@@ -36,6 +38,7 @@ public final class Switchboard implements AutoCloseable {
   private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean ready = new AtomicBoolean();
   private RoomManager rooms;
+  private Webhooks webhooks;
   private ConfigStore configStore;
   private Telephony telephony;
   private HttpServer http;
@@ -54,11 +57,13 @@ public final class Switchboard implements AutoCloseable {
             "");
     rooms =
         new RoomManager(clock, mediaClock, mediaWorkers, virtualThreads, roomDefaults, new SecureRandom());
+    webhooks = Webhooks.start(config, rooms, clock, virtualThreads);
     rooms.start();
 
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
+    new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
     telephony = new Telephony(config, configStore, rooms, clock, mediaClock, virtualThreads);
     telephony.start();
     HttpRoutes routes =
@@ -136,6 +141,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (rooms != null) {
       rooms.close();
+    }
+    if (webhooks != null) {
+      webhooks.close();
     }
     if (configStore != null) {
       configStore.close();

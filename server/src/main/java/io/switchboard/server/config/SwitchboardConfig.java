@@ -22,6 +22,7 @@ public record SwitchboardConfig(
     SipConfig sip,
     RtpConfig rtp,
     RoomConfig room,
+    WebhookConfig webhook,
     Duration drainTimeout) {
 
   public SwitchboardConfig {
@@ -34,11 +35,12 @@ public record SwitchboardConfig(
     sip = sip == null ? SipConfig.DEFAULTS : sip;
     rtp = rtp == null ? RtpConfig.DEFAULTS : rtp;
     room = room == null ? RoomConfig.DEFAULTS : room;
+    webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
     drainTimeout = drainTimeout == null ? Duration.ofSeconds(10) : drainTimeout;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -50,30 +52,34 @@ public record SwitchboardConfig(
   }
 
   public SwitchboardConfig withBindAddress(String bind) {
-    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, drainTimeout);
+    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
-    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, drainTimeout);
+    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
-    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, drainTimeout);
+    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, drainTimeout);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, drainTimeout);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, drainTimeout);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, drainTimeout);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout);
+  }
+
+  public SwitchboardConfig withWebhook(WebhookConfig newWebhook) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout);
   }
 }

@@ -4,8 +4,12 @@ import io.switchboard.server.Switchboard;
 import io.switchboard.server.config.RtpConfig;
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.server.config.WebhookConfig;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole server in this JVM on loopback: ephemeral HTTP and SIP ports, RTP in a test range,
@@ -18,7 +22,7 @@ public final class RunningSwitchboard implements AutoCloseable {
   private final Switchboard server;
 
   public RunningSwitchboard(Path dataDir) throws Exception {
-    this(dataDir, false);
+    this(dataDir, UnaryOperator.identity());
   }
 
   /**
@@ -26,15 +30,26 @@ public final class RunningSwitchboard implements AutoCloseable {
    *     ({@code sip.hide_inbound_port})
    */
   public RunningSwitchboard(Path dataDir, boolean hideInboundPort) throws Exception {
-    SwitchboardConfig config =
+    this(dataDir, c -> c.withSip(new SipConfig(0, null, null)));
+  }
+
+  /** The server with its webhooks POSTed to {@code webhookUrl}, signed with {@link #API_KEY}. */
+  public static RunningSwitchboard withWebhook(Path dataDir, URI webhookUrl) throws Exception {
+    return new RunningSwitchboard(
+        dataDir, c -> c.withWebhook(new WebhookConfig(List.of(webhookUrl.toString()), API_KEY)));
+  }
+
+  /** @param customize changes the test configuration before the server starts */
+  public RunningSwitchboard(Path dataDir, UnaryOperator<SwitchboardConfig> customize) throws Exception {
+    SwitchboardConfig base =
         SwitchboardConfig.defaults()
             .withBindAddress("127.0.0.1")
             .withPort(0)
             .withDataDir(dataDir.toString())
             .withKeys(Map.of(API_KEY, API_SECRET))
-            .withSip(new SipConfig(0, null, hideInboundPort))
+            .withSip(new SipConfig(0, null, null))
             .withRtp(new RtpConfig(41000, 41998, null));
-    server = new Switchboard(config);
+    server = new Switchboard(customize.apply(base));
     try {
       server.start();
     } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A participant's mutable state, guarded by its room's lock. */
 final class Participant {
@@ -47,5 +48,27 @@ final class Participant {
       changed |= !e.getValue().equals(before == null ? "" : before);
     }
     return changed;
+  }
+
+  /** An admin's update (RoomService UpdateParticipant): empty name or metadata means "keep". */
+  boolean update(String newName, String newMetadata, Map<String, String> attributeChanges) {
+    boolean changed = false;
+    if (!newName.isEmpty() && !newName.equals(name)) {
+      name = newName;
+      changed = true;
+    }
+    if (!newMetadata.isEmpty() && !newMetadata.equals(metadata)) {
+      metadata = newMetadata;
+      changed = true;
+    }
+    return mergeAttributes(attributeChanges) || changed;
+  }
+
+  Optional<TrackInfo> track(String trackSid) {
+    return tracks.stream().filter(t -> t.sid().equals(trackSid)).findFirst();
+  }
+
+  void replaceTrack(TrackInfo track) {
+    tracks.replaceAll(t -> t.sid().equals(track.sid()) ? track : t);
   }
 }

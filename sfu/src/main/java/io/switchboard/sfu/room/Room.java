@@ -20,7 +20,7 @@ public final class Room {
   private final String sid;
   private final String name;
   private final Instant createdAt;
-  private final RoomOptions options;
+  private RoomOptions options;
   private final Clock clock;
   private final Ids ids;
   private final Consumer<Runnable> eventQueue;
@@ -67,7 +67,27 @@ public final class Room {
         options.maxParticipants(),
         createdAt,
         metadata,
-        participants.size());
+        participants.size(),
+        (int) participants.values().stream().filter(p -> !p.tracks.isEmpty()).count());
+  }
+
+  /**
+   * Applies CreateRoom's options to this existing room the way LiveKit does: only options that
+   * are set change (a timeout, a positive max_participants, non-empty metadata).
+   */
+  public RoomInfo reconfigure(RoomOptions requested) {
+    boolean metadataChanged;
+    synchronized (this) {
+      options = options.updatedBy(requested);
+      metadataChanged = !requested.metadata().isEmpty() && !requested.metadata().equals(metadata);
+      if (metadataChanged) {
+        metadata = requested.metadata();
+      }
+    }
+    if (metadataChanged) {
+      emit(new RoomEvent.RoomMetadataChanged(info()));
+    }
+    return info();
   }
 
   /**
@@ -112,6 +132,33 @@ public final class Room {
 
   public synchronized Optional<ParticipantInfo> participant(String identity) {
     return Optional.ofNullable(participants.get(identity)).map(Participant::snapshot);
+  }
+
+  /**
+   * RoomService UpdateParticipant with LiveKit's rules: an empty name or metadata leaves it as it
+   * is; attributes merge, and an empty value deletes the key. Empty when no such participant.
+   */
+  public Optional<ParticipantInfo> updateParticipant(
+      String identity, String name, String metadata, Map<String, String> attributes) {
+    Participant p;
+    boolean did;
+    synchronized (this) {
+      p = participants.get(identity);
+      if (p == null) {
+        return Optional.empty();
+      }
+      did = p.update(name, metadata, attributes);
+    }
+    return Optional.of(did ? changed(p) : snapshot(p));
+  }
+
+  /** RoomService MutePublishedTrack: the track as it is now; empty when there is no such track. */
+  public Optional<TrackInfo> setTrackMuted(String identity, String trackSid, boolean muted) {
+    Participant p;
+    synchronized (this) {
+      p = participants.get(identity);
+    }
+    return p == null ? Optional.empty() : setMuted(p, trackSid, muted);
   }
 
   /** Removes a participant (RoomService RemoveParticipant); a SIP caller is hung up. */
@@ -200,6 +247,20 @@ public final class Room {
     events.accept(event);
   }
 
+  private Optional<TrackInfo> setMuted(Participant p, String trackSid, boolean muted) {
+    Optional<TrackInfo> before;
+    synchronized (this) {
+      before = p.track(trackSid);
+      if (before.isEmpty() || before.get().muted() == muted) {
+        return before;
+      }
+      p.replaceTrack(before.get().withMuted(muted));
+    }
+    mixer.setMuted(trackSid, muted);
+    changed(p);
+    return before.map(t -> t.withMuted(muted));
+  }
+
   private ParticipantInfo changed(Participant p) {
     synchronized (this) {
       p.version++;
@@ -267,20 +328,7 @@ public final class Room {
 
     @Override
     public void setMuted(String trackSid, boolean muted) {
-      boolean found = false;
-      synchronized (Room.this) {
-        for (int i = 0; i < p.tracks.size(); i++) {
-          TrackInfo t = p.tracks.get(i);
-          if (t.sid().equals(trackSid) && t.muted() != muted) {
-            p.tracks.set(i, t.withMuted(muted));
-            found = true;
-          }
-        }
-      }
-      if (found) {
-        mixer.setMuted(trackSid, muted);
-        changed(p);
-      }
+      Room.this.setMuted(p, trackSid, muted);
     }
 
     @Override

@@ -34,4 +34,17 @@ public record RoomOptions(
         maxParticipants,
         metadata);
   }
+
+  /**
+   * These options changed by {@code requested} as LiveKit's CreateRoom changes an existing room:
+   * set timeouts and a positive max_participants replace. (The room keeps its metadata itself:
+   * see {@link Room#reconfigure}.)
+   */
+  RoomOptions updatedBy(RoomOptions requested) {
+    return new RoomOptions(
+        requested.emptyTimeout != null ? requested.emptyTimeout : emptyTimeout,
+        requested.departureTimeout != null ? requested.departureTimeout : departureTimeout,
+        requested.maxParticipants > 0 ? requested.maxParticipants : maxParticipants,
+        metadata);
+  }
 }

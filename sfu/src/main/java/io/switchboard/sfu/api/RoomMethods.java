@@ -1,0 +1,101 @@
+package io.switchboard.sfu.api;
+
+import io.switchboard.protocol.twirp.TwirpException;
+import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomInfo;
+import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.RoomOptions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import livekit.LivekitModels;
+import livekit.LivekitRoom.CreateRoomRequest;
+import livekit.LivekitRoom.DeleteRoomRequest;
+import livekit.LivekitRoom.DeleteRoomResponse;
+import livekit.LivekitRoom.ListRoomsRequest;
+import livekit.LivekitRoom.ListRoomsResponse;
+import livekit.LivekitRoom.UpdateRoomMetadataRequest;
+
+/** The room-level RoomService methods. Grants are checked by the caller. */
+final class RoomMethods {
+  private static final Comparator<RoomInfo> OLDEST_FIRST =
+      Comparator.comparing(RoomInfo::createdAt).thenComparing(RoomInfo::name);
+
+  private final RoomManager rooms;
+
+  RoomMethods(RoomManager rooms) {
+    this.rooms = rooms;
+  }
+
+  /**
+   * Creates the room, or returns the existing one with the request's set options applied, as
+   * LiveKit does (so CreateRoom is idempotent and keeps the room's sid).
+   */
+  LivekitModels.Room create(CreateRoomRequest request) {
+    String name = RoomApiErrors.requireName(request.getName(), "name");
+    refuseUnsupported(request);
+    RoomOptions options =
+        new RoomOptions(
+            seconds(request.getEmptyTimeout()),
+            seconds(request.getDepartureTimeout()),
+            (int) Math.min(Integer.toUnsignedLong(request.getMaxParticipants()), Integer.MAX_VALUE),
+            request.getMetadata());
+    Room room = rooms.getOrCreate(name, options);
+    return RoomProtos.room(room.reconfigure(options));
+  }
+
+  ListRoomsResponse list(ListRoomsRequest request) {
+    Set<String> names = new HashSet<>(request.getNamesList());
+    ListRoomsResponse.Builder reply = ListRoomsResponse.newBuilder();
+    rooms.rooms().stream()
+        .map(Room::info)
+        .filter(r -> names.isEmpty() || names.contains(r.name()))
+        .sorted(OLDEST_FIRST)
+        .forEach(r -> reply.addRooms(RoomProtos.room(r)));
+    return reply.build();
+  }
+
+  /** Disconnects everyone (reason ROOM_DELETED: SIP callers are hung up) and closes the room. */
+  DeleteRoomResponse delete(DeleteRoomRequest request) {
+    String name = RoomApiErrors.requireName(request.getRoom(), "room");
+    if (!rooms.delete(name)) {
+      throw RoomApiErrors.roomNotFound(name);
+    }
+    return DeleteRoomResponse.getDefaultInstance();
+  }
+
+  LivekitModels.Room updateMetadata(UpdateRoomMetadataRequest request) {
+    Room room = existing(request.getRoom());
+    room.updateMetadata(request.getMetadata());
+    return RoomProtos.room(room.info());
+  }
+
+  private Room existing(String name) {
+    return rooms.room(name).orElseThrow(() -> RoomApiErrors.roomNotFound(name));
+  }
+
+  /**
+   * Options that would silently do nothing here are refused by name. Playout delay, sync_streams,
+   * node_id and tags only tune or label WebRTC delivery and are accepted.
+   */
+  private static void refuseUnsupported(CreateRoomRequest request) {
+    if (request.hasEgress()) {
+      throw TwirpException.unimplemented(
+          "CreateRoom: egress is not supported by this server; create the room without it");
+    }
+    if (request.getAgentsCount() > 0) {
+      throw TwirpException.unimplemented(
+          "CreateRoom: agents cannot be dispatched from CreateRoom yet; name them in a SIP dispatch"
+              + " rule's room_config");
+    }
+    if (!request.getRoomPreset().isEmpty()) {
+      throw TwirpException.invalidArgument(
+          "room_preset", "\"" + request.getRoomPreset() + "\" is not a configured room preset");
+    }
+  }
+
+  private static Duration seconds(int uint32) {
+    return Duration.ofSeconds(Integer.toUnsignedLong(uint32));
+  }
+}
