@@ -30,7 +30,7 @@ public final class RunningSwitchboard implements AutoCloseable {
    *     ({@code sip.hide_inbound_port})
    */
   public RunningSwitchboard(Path dataDir, boolean hideInboundPort) throws Exception {
-    this(dataDir, c -> c.withSip(new SipConfig(0, null, null)));
+    this(dataDir, c -> c.withSip(new SipConfig(0, null, hideInboundPort)));
   }
 
   /** The server with its webhooks POSTed to {@code webhookUrl}, signed with {@link #API_KEY}. */
