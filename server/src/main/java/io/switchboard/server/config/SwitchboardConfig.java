@@ -17,7 +17,9 @@ public record SwitchboardConfig(
     String logLevel,
     SipConfig sip,
     RtpConfig rtp,
-    RoomConfig room) {
+    RoomConfig room,
+    Map<String, String> agents,
+    AgentRuntimeConfig agentRuntime) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -29,10 +31,12 @@ public record SwitchboardConfig(
     sip = sip == null ? SipConfig.DEFAULTS : sip;
     rtp = rtp == null ? RtpConfig.DEFAULTS : rtp;
     room = room == null ? RoomConfig.DEFAULTS : room;
+    agents = agents == null ? Map.of() : Map.copyOf(agents);
+    agentRuntime = agentRuntime == null ? AgentRuntimeConfig.DEFAULTS : agentRuntime;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -44,30 +48,39 @@ public record SwitchboardConfig(
   }
 
   public SwitchboardConfig withBindAddress(String bind) {
-    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, agents, agentRuntime);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
-    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, agents, agentRuntime);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
-    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, agents, agentRuntime);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, agents, agentRuntime);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, agents, agentRuntime);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, agents, agentRuntime);
+  }
+
+  /** Agents by name: {@code receptionist -> com.example.Receptionist}. */
+  public SwitchboardConfig withAgents(Map<String, String> classesByName) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, classesByName, agentRuntime);
+  }
+
+  public SwitchboardConfig withAgentRuntime(AgentRuntimeConfig runtime) {
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, agents, runtime);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room);
+    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, agents, agentRuntime);
   }
 }
