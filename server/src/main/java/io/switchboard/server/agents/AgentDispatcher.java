@@ -97,7 +97,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
       });
       if (!running.attach(entry, session)) {
         session.close();
-        throw new IllegalStateException("everyone else left room " + roomName + " before agent '" + name + "' joined");
+        throw new IllegalStateException(entry.abandonReason() + " before agent '" + name + "' joined");
       }
       String identity = "agent-" + ids.next("AJ_");
       LocalParticipant participant = session.start(room, agent, identity);
@@ -125,8 +125,9 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     }
   }
 
-  private void left(String roomName, RoomAgentSessions.Entry entry, String reason) {
+  private void left(String roomName, RoomAgentSessions.Entry entry, String sessionReason) {
     running.remove(entry);
+    String reason = entry.abandonReason().isEmpty() ? sessionReason : entry.abandonReason();
     if (entry.listening().isDone() && !entry.listening().isCompletedExceptionally()) {
       log.info("agent left room={} agent={} reason={}", roomName, entry.agentName(), reason);
       emit(new AgentDispatchEvent.Left(roomName, entry.agentName(), reason));
@@ -138,10 +139,11 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
       case RoomEvent.ParticipantLeft left -> {
         Room room = rooms.room(left.room().name()).orElse(null);
         if (room == null || !RoomAgentSessions.hasNonAgents(room)) {
-          running.abandon(left.room().name()).forEach(AgentSession::close);
+          running.abandon(left.room().name(), "everyone else left the room").forEach(AgentSession::close);
         }
       }
-      case RoomEvent.RoomFinished finished -> running.abandon(finished.room().name()).forEach(AgentSession::close);
+      case RoomEvent.RoomFinished finished ->
+          running.abandon(finished.room().name(), "the room closed").forEach(AgentSession::close);
       default -> { }
     }
   }
@@ -159,6 +161,6 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   /** Every agent leaves its room. */
   @Override
   public void close() {
-    running.abandonAll().forEach(AgentSession::close);
+    running.abandonAll("the server is stopping").forEach(AgentSession::close);
   }
 }

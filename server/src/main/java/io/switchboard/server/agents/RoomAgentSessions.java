@@ -16,13 +16,14 @@ import java.util.concurrent.CompletableFuture;
  * the room empties of everyone but agents: a session attached later is refused.
  */
 final class RoomAgentSessions {
-  /** One agent in one room. Mutable fields are guarded by the owning {@link RoomAgentSessions}. */
+  /** One agent in one room. {@code session} is guarded by the owner's lock, the rest by the entry's. */
   static final class Entry {
     private final String roomName;
     private final String agentName;
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private AgentSession session;
     private boolean abandoned;
+    private String abandonReason = "";
 
     private Entry(String roomName, String agentName) {
       this.roomName = roomName;
@@ -31,6 +32,11 @@ final class RoomAgentSessions {
 
     String agentName() {
       return agentName;
+    }
+
+    /** Why the room let the agent go, or "" while it has not. */
+    synchronized String abandonReason() {
+      return abandonReason;
     }
 
     /** Completes when the agent listens; fails when it never will. */
@@ -57,8 +63,10 @@ final class RoomAgentSessions {
 
   /** Gives the entry its session; false when the room was abandoned meanwhile. */
   synchronized boolean attach(Entry entry, AgentSession session) {
-    if (entry.abandoned) {
-      return false;
+    synchronized (entry) {
+      if (entry.abandoned) {
+        return false;
+      }
     }
     entry.session = session;
     return true;
@@ -72,22 +80,25 @@ final class RoomAgentSessions {
   }
 
   /** Forgets the room's agents; returns the sessions to close (outside this lock). */
-  synchronized List<AgentSession> abandon(String roomName) {
+  synchronized List<AgentSession> abandon(String roomName, String reason) {
     Map<String, Entry> inRoom = byRoom.remove(roomName);
-    return inRoom == null ? List.of() : abandoned(inRoom.values());
+    return inRoom == null ? List.of() : abandoned(inRoom.values(), reason);
   }
 
-  synchronized List<AgentSession> abandonAll() {
+  synchronized List<AgentSession> abandonAll(String reason) {
     List<Entry> all = new ArrayList<>();
     byRoom.values().forEach(m -> all.addAll(m.values()));
     byRoom.clear();
-    return abandoned(all);
+    return abandoned(all, reason);
   }
 
-  private static List<AgentSession> abandoned(Iterable<Entry> entries) {
+  private static List<AgentSession> abandoned(Iterable<Entry> entries, String reason) {
     List<AgentSession> sessions = new ArrayList<>();
     for (Entry e : entries) {
-      e.abandoned = true;
+      synchronized (e) {
+        e.abandoned = true;
+        e.abandonReason = reason;
+      }
       if (e.session != null) {
         sessions.add(e.session);
       }

@@ -6,6 +6,7 @@ import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.config.SwitchboardConfig;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole server in this JVM on loopback: ephemeral HTTP and SIP ports, RTP in a test range,
@@ -18,6 +19,11 @@ public final class RunningSwitchboard implements AutoCloseable {
   private final Switchboard server;
 
   public RunningSwitchboard(Path dataDir) throws Exception {
+    this(dataDir, UnaryOperator.identity());
+  }
+
+  /** @param tweak changes the loopback test configuration (development mode, agents, ...) */
+  public RunningSwitchboard(Path dataDir, UnaryOperator<SwitchboardConfig> tweak) throws Exception {
     SwitchboardConfig config =
         SwitchboardConfig.defaults()
             .withBindAddress("127.0.0.1")
@@ -26,7 +32,7 @@ public final class RunningSwitchboard implements AutoCloseable {
             .withKeys(Map.of(API_KEY, API_SECRET))
             .withSip(new SipConfig(0, null, null))
             .withRtp(new RtpConfig(41000, 41998, null));
-    server = new Switchboard(config);
+    server = new Switchboard(tweak.apply(config));
     try {
       server.start();
     } catch (Exception e) {

@@ -6,6 +6,7 @@ import io.switchboard.agent.AgentSession;
 import io.switchboard.agent.llm.ScriptedLanguageModel;
 import io.switchboard.agent.llm.ScriptedReply;
 import io.switchboard.agent.tool.FunctionTool;
+import io.switchboard.agent.tool.ToolParam;
 
 /** The demo's second persona: takes over from the {@link Receptionist} to book a table. */
 public final class BookingsDesk extends Agent {
@@ -32,7 +33,7 @@ public final class BookingsDesk extends Agent {
   }
 
   @FunctionTool("Book a table tonight for a party")
-  String bookTable(String party) {
+  String bookTable(@ToolParam(value = "how many people", name = "party") String party) {
     return "a table for " + party;
   }
 }
