@@ -90,11 +90,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
       Agent agent = registry.create(name);
       AgentSession session = sessions.newSession();
       emit(new AgentDispatchEvent.Starting(roomName, name, session));
-      session.addListener(event -> {
-        if (event instanceof AgentEvent.Closed closed) {
-          left(roomName, entry, closed.reason());
-        }
-      });
+      session.addListener(event -> onSessionEvent(roomName, entry, event));
       if (!running.attach(entry, session)) {
         session.close();
         throw new IllegalStateException(entry.abandonReason() + " before agent '" + name + "' joined");
@@ -122,6 +118,22 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
       running.remove(entry);
       emit(new AgentDispatchEvent.Failed(roomName, name, reason));
       entry.listening().completeExceptionally(new IllegalStateException(reason, e));
+    }
+  }
+
+  /** Logs what an operator needs to follow a call (words at debug), and notices the end. */
+  private void onSessionEvent(String roomName, RoomAgentSessions.Entry entry, AgentEvent event) {
+    String name = entry.agentName();
+    switch (event) {
+      case AgentEvent.Error error -> log.warn("agent error room={} agent={} in {}", roomName, name, error.where(), error.cause());
+      case AgentEvent.UserInputTranscribed heard when heard.isFinal() ->
+          log.debug("agent heard room={} agent={}: {}", roomName, name, heard.transcript());
+      case AgentEvent.AgentTranscript said -> log.debug("agent said room={} agent={}: {}", roomName, name, said.text());
+      case AgentEvent.ToolExecuted tool -> log.info("agent tool room={} agent={} tool={}", roomName, name, tool.call().name());
+      case AgentEvent.AgentHandoff handoff ->
+          log.info("agent handoff room={} agent={} from={} to={}", roomName, name, handoff.fromAgent(), handoff.toAgent());
+      case AgentEvent.Closed closed -> left(roomName, entry, closed.reason());
+      default -> { }
     }
   }
 
