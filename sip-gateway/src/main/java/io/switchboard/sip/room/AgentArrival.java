@@ -22,7 +22,10 @@ final class AgentArrival {
     this.agents = agents;
   }
 
-  /** Dispatches the route's agents; the stage completes when the call may be answered. */
+  /**
+   * Dispatches the route's agents; the stage completes when the call may be answered (a call
+   * still ringing is then refused by the SIP layer if it fails).
+   */
   CompletionStage<Void> dispatch(String sipCallId, Dispatch.Route route) {
     List<RoomAgentDispatch> named = route.roomConfig() == null ? List.of() : route.roomConfig().agents();
     if (named.isEmpty()) {
@@ -41,7 +44,7 @@ final class AgentArrival {
         log.info("agents listening call_id={} room={} agents={}", sipCallId, route.roomName(), names);
       } else {
         log.warn(
-            "agents did not join, the call is not answered call_id={} room={} rule={}: {}",
+            "agents did not join call_id={} room={} rule={}: {}",
             sipCallId, route.roomName(), route.ruleId(), reason(failure));
       }
     });
