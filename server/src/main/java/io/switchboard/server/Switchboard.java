@@ -2,6 +2,7 @@ package io.switchboard.server;
 
 import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
+import io.switchboard.server.agents.Agents;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
@@ -40,6 +41,7 @@ public final class Switchboard implements AutoCloseable {
   private RoomManager rooms;
   private Webhooks webhooks;
   private ConfigStore configStore;
+  private Agents agents;
   private Telephony telephony;
   private HttpServer http;
   private InetSocketAddress httpAddress;
@@ -64,7 +66,10 @@ public final class Switchboard implements AutoCloseable {
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
     new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
-    telephony = new Telephony(config, configStore, rooms, clock, mediaClock, virtualThreads);
+    agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
+    telephony =
+        new Telephony(
+            config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
     telephony.start();
     HttpRoutes routes =
         new HttpRoutes()
@@ -90,6 +95,10 @@ public final class Switchboard implements AutoCloseable {
     return rooms;
   }
 
+  public Agents agents() {
+    return agents;
+  }
+
   /** What a user needs to know to connect, printed at startup. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
@@ -97,6 +106,7 @@ public final class Switchboard implements AutoCloseable {
     sb.append("  HTTP, Twirp, signalling: http://").append(hostForUrl()).append(':').append(httpAddress.getPort()).append('\n');
     sb.append("  SIP (UDP and TCP):       ").append(telephony.advertisedAddress()).append(':').append(telephony.udpPort()).append('\n');
     sb.append("  RTP ports:               ").append(config.rtp().portRangeStart()).append('-').append(config.rtp().portRangeEnd()).append('\n');
+    sb.append(agents.describe("sip:anyone@" + telephony.advertisedAddress() + ':' + telephony.udpPort()));
     if (config.development()) {
       sb.append("  API key / secret:        devkey / secret\n");
     }
@@ -138,6 +148,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (http != null) {
       http.close();
+    }
+    if (agents != null) {
+      agents.close();
     }
     if (rooms != null) {
       rooms.close();

@@ -14,15 +14,18 @@ import io.switchboard.sip.pin.PinPolicy;
 import io.switchboard.sip.pin.ToneCues;
 import io.switchboard.sip.room.CallRegistry;
 import io.switchboard.sip.room.LobbyRuntime;
+import io.switchboard.sip.room.RoomAgents;
 import io.switchboard.sip.room.RoomCallHandler;
 import io.switchboard.sip.room.RtpMediaSessions;
 import io.switchboard.sip.transport.SipStackConfig;
+import io.switchboard.trunk.model.DispatchRule;
 import io.switchboard.trunk.store.ConfigStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -36,6 +39,8 @@ final class Telephony implements AutoCloseable {
       SwitchboardConfig config,
       ConfigStore store,
       RoomManager rooms,
+      RoomAgents agents,
+      Optional<DispatchRule> whileNoTrunks,
       Clock clock,
       ScheduledExecutorService scheduler,
       ExecutorService virtualThreads)
@@ -61,7 +66,8 @@ final class Telephony implements AutoCloseable {
     var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls);
     var lobby = new LobbyRuntime(PinPolicy.defaults(), new ToneCues(), clock, scheduler, virtualThreads);
     var handler =
-        new RoomCallHandler(store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort(), lobby);
+        new RoomCallHandler(
+            store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort(), lobby, agents, whileNoTrunks);
     // Defaults are taken from a loopback config: the stack refuses a wildcard bind without an
     // external address, which we always set here.
     var base = SipStackConfig.defaults("127.0.0.1", sipConfig.port());

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * <p>{@code drainTimeout}: on shutdown (SIGTERM, Ctrl-C) Switchboard stops taking calls (OPTIONS
  * and INVITE get 503) and waits this long for calls in progress to end before hanging them up.
+ * {@code agents}: agent classes by name, as dispatch rules name them.
  */
 public record SwitchboardConfig(
     List<String> bindAddresses,
@@ -23,7 +24,9 @@ public record SwitchboardConfig(
     RtpConfig rtp,
     RoomConfig room,
     WebhookConfig webhook,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    Map<String, String> agents,
+    AgentRuntimeConfig agentRuntime) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -37,10 +40,12 @@ public record SwitchboardConfig(
     room = room == null ? RoomConfig.DEFAULTS : room;
     webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
     drainTimeout = drainTimeout == null ? Duration.ofSeconds(10) : drainTimeout;
+    agents = agents == null ? Map.of() : Map.copyOf(agents);
+    agentRuntime = agentRuntime == null ? AgentRuntimeConfig.DEFAULTS : agentRuntime;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -52,34 +57,52 @@ public record SwitchboardConfig(
   }
 
   public SwitchboardConfig withBindAddress(String bind) {
-    return new SwitchboardConfig(List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
-    return new SwitchboardConfig(bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
-    return new SwitchboardConfig(bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime);
   }
 
   public SwitchboardConfig withWebhook(WebhookConfig newWebhook) {
-    return new SwitchboardConfig(bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout);
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime);
+  }
+
+  public SwitchboardConfig withAgents(Map<String, String> classesByName) {
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime);
+  }
+
+  public SwitchboardConfig withAgentRuntime(AgentRuntimeConfig runtime) {
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime);
   }
 }

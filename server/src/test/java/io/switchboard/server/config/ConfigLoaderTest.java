@@ -62,6 +62,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void agentsAreNamedClassesWithTheirRuntime() throws Exception {
+    var c =
+        parse(
+            """
+            agents: {receptionist: com.example.Receptionist}
+            agent_runtime: {classpath: [agents/classes], noise_suppression: rnnoise}
+            """);
+    assertEquals(Map.of("receptionist", "com.example.Receptionist"), c.agents());
+    assertEquals(java.util.List.of("agents/classes"), c.agentRuntime().classpath());
+    assertTrue(c.agentRuntime().rnnoise());
+    var unknown = assertThrows(ConfigException.class, () -> parse("agent_runtime:\n  stt: whisper\n"));
+    assertTrue(unknown.getMessage().contains("'agent_runtime.stt'"), unknown.getMessage());
+    var bad = assertThrows(ConfigException.class, () -> parse("agent_runtime:\n  noise_suppression: krisp\n"));
+    assertTrue(bad.getMessage().contains("agent_runtime") && bad.getMessage().contains("'none' or 'rnnoise', not 'krisp'"),
+        bad.getMessage());
+  }
+
+  @Test
   void durationsInGoForm() {
     assertEquals(Duration.ofMillis(500), DurationText.parse("500ms"));
     assertEquals(Duration.ofMinutes(90), DurationText.parse("1h30m"));

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Calls whose rule wants a PIN (LiveKit's {@code pinPrompt}): the call is answered at once
  * without joining anything, waits in a {@link PinLobby}, and joins the room the PIN opens with
  * the attributes it would have had without a PIN ({@code sip.callStatus} already
- * {@code active}); or it is hung up.
+ * {@code active}), and the rule's agents are dispatched there; or it is hung up.
  */
 final class PinLobbies {
   private static final Logger log = LoggerFactory.getLogger(PinLobbies.class);
@@ -28,12 +28,14 @@ final class PinLobbies {
   private final PinRules rules;
   private final RoomEntry entry;
   private final CallRegistry calls;
+  private final AgentArrival agents;
 
-  PinLobbies(LobbyRuntime runtime, PinRules rules, RoomEntry entry, CallRegistry calls) {
+  PinLobbies(LobbyRuntime runtime, PinRules rules, RoomEntry entry, CallRegistry calls, AgentArrival agents) {
     this.runtime = runtime;
     this.rules = rules;
     this.entry = entry;
     this.calls = calls;
+    this.agents = agents;
   }
 
   /**
@@ -71,7 +73,8 @@ final class PinLobbies {
 
   private void admit(RoomCall roomCall, String callId, InviteInfo invite, Dispatch.Route route) {
     switch (entry.enter(roomCall, callId, invite, route, "active")) {
-      case RoomEntry.Result.Joined joined -> { }
+      // Already answered: the agents join as soon as they can (AgentArrival logs a failure).
+      case RoomEntry.Result.Joined joined -> agents.dispatch(invite.callId(), route);
       case RoomEntry.Result.Refused refused -> {
         log.warn(
             "admitted caller could not join call_id={} room={}: {} {}",

@@ -17,10 +17,13 @@ import io.switchboard.trunk.match.RuleSelection;
 import io.switchboard.trunk.match.SipUris;
 import io.switchboard.trunk.match.TrunkMatch;
 import io.switchboard.trunk.match.TrunkMatcher;
+import io.switchboard.trunk.model.DispatchRule;
 import io.switchboard.trunk.model.InboundTrunk;
 import io.switchboard.trunk.store.ConfigStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
@@ -31,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * Decides, from the stored trunks and dispatch rules, whether an INVITE is taken and which room
  * it joins, then joins it; a rule with a PIN sends the call to a PIN lobby first
  * ({@link PinLobbies}). Nothing rings before a trunk has accepted the call (and its digest
- * credentials, when it has some, have been checked by the SIP layer).
+ * credentials, when it has some, have been checked by the SIP layer). A rule whose room
+ * configuration names agents has the call answered only once they listen ({@link AgentArrival}).
+ *
+ * <p>Development mode may give a rule for calls while no inbound trunk exists at all: every call
+ * is then taken and routed by it. Once a trunk exists, trunks and their rules decide again.
  */
 public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
   private static final Logger log = LoggerFactory.getLogger(RoomCallHandler.class);
@@ -42,20 +49,31 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
   private final DispatchEvaluator evaluator;
   private final RoomEntry entry;
   private final PinLobbies lobbies;
+  private final AgentArrival agents;
   private final Ids ids;
   private final boolean hideInboundPort;
+  private final Optional<DispatchRule> whileNoTrunks;
+  /** Stands for "no trunk" in a call taken by {@link #whileNoTrunks}; recognised by identity. */
+  private final InboundTrunk noTrunk = InboundTrunk.builder().name("(no inbound trunk configured)").build();
 
-  /** @param lobby where callers wait for their PIN when a rule has one */
+  /**
+   * @param lobby where callers wait for their PIN when a rule has one
+   * @param agents dispatches the agents a rule's room configuration names
+   * @param whileNoTrunks routes every call while no inbound trunk is configured (development
+   *     mode only); empty refuses such calls as LiveKit does
+   */
   public RoomCallHandler(
       ConfigStore store, RoomManager rooms, CallRegistry calls, RandomGenerator random, boolean hideInboundPort,
-      LobbyRuntime lobby) {
+      LobbyRuntime lobby, RoomAgents agents, Optional<DispatchRule> whileNoTrunks) {
     this.store = store;
     this.calls = calls;
     this.evaluator = new DispatchEvaluator(random);
     this.entry = new RoomEntry(rooms);
-    this.lobbies = new PinLobbies(lobby, new PinRules(store, evaluator), entry, calls);
+    this.agents = new AgentArrival(Objects.requireNonNull(agents, "agents (RoomAgents.NONE for none)"));
+    this.lobbies = new PinLobbies(lobby, new PinRules(store, evaluator), entry, calls, this.agents);
     this.ids = new Ids(random);
     this.hideInboundPort = hideInboundPort;
+    this.whileNoTrunks = Objects.requireNonNull(whileNoTrunks, "whileNoTrunks");
   }
 
   @Override
@@ -65,6 +83,12 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
     AuthorizationDecision<InboundTrunk> decision =
         switch (match) {
           case TrunkMatch.Matched matched -> accept(matched.trunk());
+          case TrunkMatch.NoTrunk none when !none.anyTrunkDefined() && whileNoTrunks.isPresent() -> {
+            log.info(
+                "no inbound trunks are configured: development mode takes call_id={} from={} to={}",
+                invite.callId(), call.callerNumber(), call.calledNumber());
+            yield AuthorizationDecision.Accept.withoutCredentials(noTrunk);
+          }
           case TrunkMatch.NoTrunk none -> {
             log.warn(
                 "no trunk matches call_id={} from={} to={} source={}{}",
@@ -96,6 +120,11 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
   @Override
   public CompletionStage<DispatchDecision> dispatch(InviteInfo invite, InboundTrunk trunk, CallControl control) {
     InboundCall call = inboundCall(invite);
+    if (trunk == noTrunk && whileNoTrunks.isPresent()) {
+      return CompletableFuture.completedFuture(
+          route(invite, trunk, call, control,
+              evaluator.evaluate(null, whileNoTrunks.get(), call, new PinEntry.NotAsked())));
+    }
     RuleSelection selection =
         DispatchRuleSelector.select(trunk, store.snapshot().dispatchRules(), call, new PinEntry.NotAsked());
     DispatchDecision decision =
@@ -132,7 +161,7 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
       case RoomEntry.Result.Joined joined -> {
         calls.add(roomCall);
         yield new DispatchDecision.Join(
-            CompletableFuture.completedFuture(null), SipCallOptions.of(route.options()), roomCall);
+            agents.dispatch(invite.callId(), route), SipCallOptions.of(route.options()), roomCall);
       }
       case RoomEntry.Result.Refused refused -> new DispatchDecision.Reject(refused.status(), refused.reason());
     };

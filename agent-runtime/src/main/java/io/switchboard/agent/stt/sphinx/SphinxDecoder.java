@@ -18,6 +18,11 @@ final class SphinxDecoder {
   private final Logger sphinxLog;
 
   SphinxDecoder() {
+    // Sphinx4's default configuration logs at INFO while loading (one line per acoustic unit);
+    // its configuration manager takes the global "logLevel" from a system property of that name.
+    if (System.getProperty("logLevel") == null) {
+      System.setProperty("logLevel", "WARNING");
+    }
     Configuration config = new Configuration();
     config.setAcousticModelPath(MODELS + "en-us");
     config.setDictionaryPath(MODELS + "cmudict-en-us.dict");

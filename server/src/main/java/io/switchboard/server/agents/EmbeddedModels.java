@@ -1,0 +1,107 @@
+package io.switchboard.server.agents;
+
+import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.audio.NoiseSuppressor;
+import io.switchboard.agent.audio.rnnoise.RnnoiseSuppressor;
+import io.switchboard.agent.llm.ScriptedLanguageModel;
+import io.switchboard.agent.llm.ScriptedReply;
+import io.switchboard.agent.stt.sphinx.Sphinx4SpeechToText;
+import io.switchboard.agent.tts.freetts.FreeTtsTextToSpeech;
+import io.switchboard.agent.vad.silero.SileroVad;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sessions on the embedded offline models, loaded once and shared by every session: Silero VAD,
+ * Sphinx4 (US English), FreeTTS kevin16, optionally RNNoise. Loading takes several seconds, so it
+ * starts at {@link #warmUp} (or the first session) on its own thread. The session's model is a
+ * script that says no model is configured: agents bring their own (a scripted one, for now)
+ * through {@code AgentModels}.
+ */
+public final class EmbeddedModels implements SessionFactory, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedModels.class);
+
+  /** What a session without a model of its own answers. */
+  static final ScriptedLanguageModel NO_MODEL =
+      ScriptedLanguageModel.builder()
+          .fallback(ScriptedReply.say("Sorry, no language model is configured for this agent."))
+          .build();
+
+  private record Loaded(SileroVad vad, Sphinx4SpeechToText stt, FreeTtsTextToSpeech tts, NoiseSuppressor noise) {}
+
+  private final boolean rnnoise;
+  private final ExecutorService executor;
+  private final Clock clock;
+  private CompletableFuture<Loaded> loaded;
+
+  /**
+   * @param rnnoise whether sessions clean the caller's audio with RNNoise first
+   * @param executor runs loading, recognition and every session's work (virtual threads suit)
+   */
+  public EmbeddedModels(boolean rnnoise, ExecutorService executor, Clock clock) {
+    this.rnnoise = rnnoise;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  /** Starts loading the models in the background, if not yet started. */
+  public synchronized CompletableFuture<?> warmUp() {
+    if (loaded == null) {
+      loaded = CompletableFuture.supplyAsync(this::load, executor);
+    }
+    return loaded;
+  }
+
+  @Override
+  public AgentSession newSession() {
+    Loaded models;
+    try {
+      models = (Loaded) warmUp().join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("the embedded agent models failed to load: " + e.getCause().getMessage(), e.getCause());
+    }
+    return AgentSession.builder()
+        .noiseSuppressor(models.noise())
+        .vad(models.vad())
+        .stt(models.stt())
+        .llm(NO_MODEL)
+        .tts(models.tts())
+        .executor(executor)
+        .clock(clock)
+        .build();
+  }
+
+  /** Names of the providers, for the startup banner. */
+  public String describe() {
+    return "Silero VAD, Sphinx4 en-US, FreeTTS kevin16" + (rnnoise ? ", RNNoise" : "") + ", scripted models";
+  }
+
+  private Loaded load() {
+    long started = System.nanoTime();
+    Loaded models =
+        new Loaded(
+            SileroVad.load(),
+            new Sphinx4SpeechToText(executor),
+            new FreeTtsTextToSpeech(),
+            rnnoise ? RnnoiseSuppressor.load() : NoiseSuppressor.NONE);
+    log.info("agent models loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, describe());
+    return models;
+  }
+
+  @Override
+  public void close() {
+    CompletableFuture<Loaded> models;
+    synchronized (this) {
+      models = loaded;
+    }
+    if (models != null && models.isDone() && !models.isCompletedExceptionally()) {
+      Loaded m = models.join();
+      m.tts().close();
+      m.vad().close();
+    }
+  }
+}
