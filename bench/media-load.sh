@@ -24,7 +24,7 @@ for n in $CALLS; do
     "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m io.switchboard.bench.load.CallLoad \
     --server "127.0.0.1:$SIP_PORT" --calls "$n" --rate "$RATE" --warmup "$WARMUP" --measure "$MEASURE" \
     --server-pid "$SERVER_PID" --rtp-base 40000 --label "$n calls" --out "$OUT/calls-$n.json" >/dev/null
-  python3 "$bench_dir/media_summary.py" "$OUT/calls-$n.json"
+  python3 "$bench_dir/media_summary.py" "$OUT/calls-$n.json" | tail -1
   stop_server
   sleep 5
 done

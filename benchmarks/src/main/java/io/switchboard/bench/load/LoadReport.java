@@ -87,6 +87,7 @@ final class LoadReport {
     long silent = 0;
     long echo = 0;
     long maxGap = 0;
+    long notSent = 0;
     double jitterSum = 0;
     double jitterMax = 0;
     long serverReports = 0;
@@ -104,6 +105,7 @@ final class LoadReport {
       streams++;
       expected += s.expected();
       lost += s.lost();
+      notSent += s.framesNotSent();
       frames += s.frames;
       audible += s.audibleFrames;
       silent += s.silentFrames;
@@ -133,6 +135,7 @@ final class LoadReport {
     heard.put("packets_expected", expected);
     heard.put("packets_lost", lost);
     heard.put("loss_percent", expected == 0 ? Double.NaN : 100.0 * lost / expected);
+    heard.put("frames_not_sent_by_server", notSent);
     heard.put("rfc3550_jitter_mean_ms", streams == 0 ? Double.NaN : jitterSum / streams / 1000);
     heard.put("rfc3550_jitter_max_ms", jitterMax / 1000);
     heard.put("delay_variation_ms", percentiles(pdv));

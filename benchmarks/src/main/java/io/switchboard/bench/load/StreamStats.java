@@ -27,6 +27,7 @@ final class StreamStats {
   double maxJitterMicros;
   final int[] pdv = new int[PDV_BINS];
   long pdvOutOfRange;
+  private long firstArrivalNanos;
   private long lastArrivalNanos;
   long maxGapNanos;
   long frames;
@@ -42,6 +43,7 @@ final class StreamStats {
       firstTimestamp = timestamp;
       firstTransitMicros = arrivalNanos / 1000;
       lastTransitMicros = firstTransitMicros;
+      firstArrivalNanos = arrivalNanos;
       lastArrivalNanos = arrivalNanos;
     } else {
       int delta = (seq - maxSeq) & (SEQ_MOD - 1);
@@ -75,6 +77,18 @@ final class StreamStats {
 
   long lost() {
     return Math.max(0, expected() - received);
+  }
+
+  /**
+   * Frames the wall clock says were due but the sequence numbers say were never sent: ticks
+   * the server skipped. Each one delays the rest of the stream by 20 ms.
+   */
+  long framesNotSent() {
+    if (!started) {
+      return 0;
+    }
+    long byClock = Math.round((lastArrivalNanos - firstArrivalNanos) / 20e6) + 1;
+    return Math.max(0, byClock - expected());
   }
 
   void onFrame(boolean audible, boolean silent, boolean echo) {

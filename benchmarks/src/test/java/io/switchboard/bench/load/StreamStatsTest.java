@@ -19,6 +19,21 @@ class StreamStatsTest {
     assertEquals(20, s.expected());
     assertEquals(18, s.received);
     assertEquals(2, s.lost());
+    assertEquals(0, s.framesNotSent(), "lost packets were sent");
+  }
+
+  @Test
+  void aSkippedTickShowsAsAFrameNotSentAndA20msStep() {
+    StreamStats s = new StreamStats();
+    for (int i = 0; i < 100; i++) {
+      long slot = i < 50 ? i : i + 1; // the sender skipped the tick after packet 49
+      s.onPacket(i, i * 160, slot * FRAME_NANOS);
+    }
+    assertEquals(0, s.lost());
+    assertEquals(1, s.framesNotSent());
+    int base = StreamStats.PDV_RANGE_MICROS / StreamStats.PDV_BIN_MICROS;
+    assertEquals(50, s.pdv[base]);
+    assertEquals(50, s.pdv[base + 20_000 / StreamStats.PDV_BIN_MICROS]);
   }
 
   @Test
