@@ -27,7 +27,10 @@ start_server() {
 }
 
 stop_server() {
-  [[ -n "${SERVER_PID:-}" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  if [[ -n "${SERVER_PID:-}" ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
   SERVER_PID=""
 }
 
@@ -44,4 +47,17 @@ load_now() {
 # UDP receive-buffer drops so far, summed over the host (from /proc/net/snmp).
 udp_rcvbuf_errors() {
   awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) col[$i] = i; h = 1 } else print $col["RcvbufErrors"] }' /proc/net/snmp
+}
+
+# Waits (up to $2 seconds, default 1800) until the 1-minute load average is below $1 (default
+# 1.0): the machine is shared, and figures taken under other people's builds mean little.
+wait_for_quiet() {
+  local max="${1:-1.0}" timeout="${2:-1800}" waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$max" 'BEGIN { exit !(l >= m) }'; do
+    if (( waited >= timeout )); then
+      echo "load still $(load_now) after ${timeout}s; measuring anyway" >&2
+      return 0
+    fi
+    sleep 15; waited=$((waited + 15))
+  done
 }

@@ -5,6 +5,7 @@
 # caller hears while the server's CPU is read from /proc.
 #   bench/media-load.sh                    N = 10 50 100 200, 10 s warm-up, 30 s measured
 #   CALLS="20 400" MEASURE=60 bench/media-load.sh
+# Each step first waits (up to QUIET_TIMEOUT s) for the 1-minute load to drop below QUIET (1.5).
 # Writes bench/results/media/calls-N.json.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,6 +19,7 @@ RATE="${RATE:-20}"
 (cd "$repo_dir" && mvn -B -ntp -q -pl benchmarks -am -DskipTests package)
 trap stop_server EXIT
 for n in $CALLS; do
+  wait_for_quiet "${QUIET:-1.5}" "${QUIET_TIMEOUT:-600}"
   start_server
   echo "== $n calls (load $(load_now))" >&2
   CLASSPATH="$repo_dir/benchmarks/target/classes:$repo_dir/benchmarks/target/lib/*" \

@@ -5,6 +5,7 @@
 #   bench/signalling.sh                       default steps
 #   RATES="100 200" STEP_SECONDS=20 bench/signalling.sh
 #   DEPARTURE_TIMEOUT=1 bench/signalling.sh   rooms close 1 s after their caller left (default 20 s)
+# Each step first waits (up to QUIET_TIMEOUT s) for the 1-minute load to drop below QUIET (1.5).
 # Writes bench/results/signalling/<step>.json and prints one table row per step.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -39,6 +40,7 @@ sleep "$PAUSE_SECONDS"
 printf '| target cps | achieved cps | calls | failed | retrans | setup p50/p95/p99 ms | answer p50/p95/p99/max ms | bye p50/p99 ms | server CPU %% | SIPp CPU %% | load before |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for rate in $RATES; do
+  wait_for_quiet "${QUIET:-1.5}" "${QUIET_TIMEOUT:-600}"
   calls=$((rate * STEP_SECONDS))
   load="$(load_now)"
   cpu0=$(cpu_seconds "$SERVER_PID"); t0=$(date +%s.%N)
