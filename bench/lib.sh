@@ -4,7 +4,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_dir="$(dirname "$bench_dir")"
 HTTP_PORT="${HTTP_PORT:-17880}"
 SIP_PORT="${SIP_PORT:-15060}"
-RTP_PORTS="${RTP_PORTS:-20000-60000}"
+RTP_PORTS="${RTP_PORTS:-20000-39999}"  # the load generator uses 40000 and up
 OUT="${OUT:-$repo_dir/bench/results}"
 mkdir -p "$OUT"
 

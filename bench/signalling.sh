@@ -47,7 +47,7 @@ for rate in $RATES; do
   run_sipp "$rate" "$calls" "step-$rate"
   cpu1=$(cpu_seconds "$SERVER_PID"); t1=$(date +%s.%N)
   summary="$(python3 "$bench_dir/sipp_summary.py" "$OUT/step-$rate.csv" "$OUT/step-${rate}_rtt.csv")"
-  read -r su ss se < "$OUT/step-$rate.time"
+  read -r su ss se < <(tail -1 "$OUT/step-$rate.time")
   server_cpu=$(echo "($cpu1 - $cpu0) / ($t1 - $t0) * 100" | bc -l)
   sipp_cpu=$(echo "($su + $ss) / $se * 100" | bc -l)
   echo "$summary" | python3 -c '
