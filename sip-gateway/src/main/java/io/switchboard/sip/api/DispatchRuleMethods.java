@@ -1,14 +1,9 @@
 package io.switchboard.sip.api;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import io.switchboard.trunk.model.DispatchRule;
-import io.switchboard.trunk.model.DispatchRuleUpdate;
-import io.switchboard.trunk.model.Violation;
-import io.switchboard.trunk.store.ConfigNotFoundException;
 import io.switchboard.trunk.store.ConfigRejectedException;
 import io.switchboard.trunk.store.ConfigStore;
 import livekit.LivekitSip.CreateSIPDispatchRuleRequest;
@@ -46,38 +41,13 @@ final class DispatchRuleMethods {
         if (id.isEmpty()) {
             throw ApiErrors.required("sip_dispatch_rule_id");
         }
-        String prefix;
-        UnaryOperator<DispatchRule> change;
-        switch (request.getActionCase()) {
-            case REPLACE -> {
-                SIPDispatchRuleInfo replace = request.getReplace();
-                if (!replace.getSipDispatchRuleId().isEmpty() && !replace.getSipDispatchRuleId().equals(id)) {
-                    throw ApiErrors.invalidField("replace.sip_dispatch_rule_id", "must be empty or " + id);
-                }
-                DispatchRule value = ApiErrors.mapping("replace.", () -> DispatchRuleMapper.toModel(replace));
-                prefix = "replace.";
-                change = current -> value.toBuilder().id(id).build();
-            }
-            case UPDATE -> {
-                DispatchRuleUpdate update = ApiErrors.mapping("update.",
-                        () -> DispatchRuleMapper.toUpdate(request.getUpdate()));
-                List<Violation> problems = update.problems();
-                if (!problems.isEmpty()) {
-                    throw ApiErrors.invalid("update.", problems);
-                }
-                prefix = "";
-                change = update::applyTo;
-            }
-            case ACTION_NOT_SET -> throw ApiErrors.invalidField("action", "one of replace or update is required");
-            default -> throw new IllegalStateException("unknown action " + request.getActionCase());
-        }
-        try {
-            return DispatchRuleMapper.toProto(store.updateDispatchRule(id, change));
-        } catch (ConfigNotFoundException e) {
-            throw ApiErrors.notFound("dispatch rule", id);
-        } catch (ConfigRejectedException e) {
-            throw ApiErrors.rejected(prefix, e);
-        }
+        RequestedChange<DispatchRule> requested = switch (request.getActionCase()) {
+            case REPLACE -> RequestedChange.replace(id, "sip_dispatch_rule_id", request.getReplace().getSipDispatchRuleId(),
+                    () -> DispatchRuleMapper.toModel(request.getReplace()), (value, current) -> value.toBuilder().id(id).build());
+            case UPDATE -> RequestedChange.update(() -> DispatchRuleMapper.toUpdate(request.getUpdate()));
+            case ACTION_NOT_SET -> throw RequestedChange.missingAction();
+        };
+        return DispatchRuleMapper.toProto(requested.applyIn(store::updateDispatchRule, id, () -> ApiErrors.notFound("dispatch rule", id)));
     }
 
     /** Filter {@code trunk_ids} keeps rules for one of those trunks and rules for every trunk. */

@@ -1,14 +1,9 @@
 package io.switchboard.sip.api;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import io.switchboard.trunk.model.InboundTrunk;
-import io.switchboard.trunk.model.InboundTrunkUpdate;
-import io.switchboard.trunk.model.Violation;
-import io.switchboard.trunk.store.ConfigNotFoundException;
 import io.switchboard.trunk.store.ConfigRejectedException;
 import io.switchboard.trunk.store.ConfigStore;
 import livekit.LivekitSip.CreateSIPInboundTrunkRequest;
@@ -45,39 +40,15 @@ final class InboundTrunkMethods {
         if (id.isEmpty()) {
             throw ApiErrors.required("sip_trunk_id");
         }
-        String prefix;
-        UnaryOperator<InboundTrunk> change;
-        switch (request.getActionCase()) {
-            case REPLACE -> {
-                SIPInboundTrunkInfo replace = request.getReplace();
-                if (!replace.getSipTrunkId().isEmpty() && !replace.getSipTrunkId().equals(id)) {
-                    throw ApiErrors.invalidField("replace.sip_trunk_id", "must be empty or " + id);
-                }
-                InboundTrunk value = ApiErrors.mapping("replace.", () -> InboundTrunkMapper.toModel(replace));
-                prefix = "replace.";
-                // The API cannot carry auth_realm yet, so a replace keeps the stored one.
-                change = current -> value.toBuilder().id(id).authRealm(current.authRealm()).build();
-            }
-            case UPDATE -> {
-                InboundTrunkUpdate update = ApiErrors.mapping("update.",
-                        () -> InboundTrunkMapper.toUpdate(request.getUpdate()));
-                List<Violation> problems = update.problems();
-                if (!problems.isEmpty()) {
-                    throw ApiErrors.invalid("update.", problems);
-                }
-                prefix = "";
-                change = update::applyTo;
-            }
-            case ACTION_NOT_SET -> throw ApiErrors.invalidField("action", "one of replace or update is required");
-            default -> throw new IllegalStateException("unknown action " + request.getActionCase());
-        }
-        try {
-            return InboundTrunkMapper.toProto(store.updateInboundTrunk(id, change));
-        } catch (ConfigNotFoundException e) {
-            throw notFound(id);
-        } catch (ConfigRejectedException e) {
-            throw ApiErrors.rejected(prefix, e);
-        }
+        RequestedChange<InboundTrunk> requested = switch (request.getActionCase()) {
+            case REPLACE -> RequestedChange.replace(id, "sip_trunk_id", request.getReplace().getSipTrunkId(),
+                    () -> InboundTrunkMapper.toModel(request.getReplace()),
+                    // The API cannot carry auth_realm yet, so a replace keeps the stored one.
+                    (value, current) -> value.toBuilder().id(id).authRealm(current.authRealm()).build());
+            case UPDATE -> RequestedChange.update(() -> InboundTrunkMapper.toUpdate(request.getUpdate()));
+            case ACTION_NOT_SET -> throw RequestedChange.missingAction();
+        };
+        return InboundTrunkMapper.toProto(requested.applyIn(store::updateInboundTrunk, id, () -> notFound(id)));
     }
 
     GetSIPInboundTrunkResponse get(GetSIPInboundTrunkRequest request) {

@@ -1,14 +1,9 @@
 package io.switchboard.sip.api;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import io.switchboard.trunk.model.OutboundTrunk;
-import io.switchboard.trunk.model.OutboundTrunkUpdate;
-import io.switchboard.trunk.model.Violation;
-import io.switchboard.trunk.store.ConfigNotFoundException;
 import io.switchboard.trunk.store.ConfigRejectedException;
 import io.switchboard.trunk.store.ConfigStore;
 import livekit.LivekitSip.CreateSIPOutboundTrunkRequest;
@@ -45,38 +40,13 @@ final class OutboundTrunkMethods {
         if (id.isEmpty()) {
             throw ApiErrors.required("sip_trunk_id");
         }
-        String prefix;
-        UnaryOperator<OutboundTrunk> change;
-        switch (request.getActionCase()) {
-            case REPLACE -> {
-                SIPOutboundTrunkInfo replace = request.getReplace();
-                if (!replace.getSipTrunkId().isEmpty() && !replace.getSipTrunkId().equals(id)) {
-                    throw ApiErrors.invalidField("replace.sip_trunk_id", "must be empty or " + id);
-                }
-                OutboundTrunk value = ApiErrors.mapping("replace.", () -> OutboundTrunkMapper.toModel(replace));
-                prefix = "replace.";
-                change = current -> value.toBuilder().id(id).build();
-            }
-            case UPDATE -> {
-                OutboundTrunkUpdate update = ApiErrors.mapping("update.",
-                        () -> OutboundTrunkMapper.toUpdate(request.getUpdate()));
-                List<Violation> problems = update.problems();
-                if (!problems.isEmpty()) {
-                    throw ApiErrors.invalid("update.", problems);
-                }
-                prefix = "";
-                change = update::applyTo;
-            }
-            case ACTION_NOT_SET -> throw ApiErrors.invalidField("action", "one of replace or update is required");
-            default -> throw new IllegalStateException("unknown action " + request.getActionCase());
-        }
-        try {
-            return OutboundTrunkMapper.toProto(store.updateOutboundTrunk(id, change));
-        } catch (ConfigNotFoundException e) {
-            throw notFound(id);
-        } catch (ConfigRejectedException e) {
-            throw ApiErrors.rejected(prefix, e);
-        }
+        RequestedChange<OutboundTrunk> requested = switch (request.getActionCase()) {
+            case REPLACE -> RequestedChange.replace(id, "sip_trunk_id", request.getReplace().getSipTrunkId(),
+                    () -> OutboundTrunkMapper.toModel(request.getReplace()), (value, current) -> value.toBuilder().id(id).build());
+            case UPDATE -> RequestedChange.update(() -> OutboundTrunkMapper.toUpdate(request.getUpdate()));
+            case ACTION_NOT_SET -> throw RequestedChange.missingAction();
+        };
+        return OutboundTrunkMapper.toProto(requested.applyIn(store::updateOutboundTrunk, id, () -> notFound(id)));
     }
 
     GetSIPOutboundTrunkResponse get(GetSIPOutboundTrunkRequest request) {

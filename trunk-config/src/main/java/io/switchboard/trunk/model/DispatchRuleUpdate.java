@@ -16,13 +16,14 @@ public record DispatchRuleUpdate(
         String name,
         String metadata,
         Map<String, String> attributes,
-        MediaEncryption mediaEncryption) {
+        MediaEncryption mediaEncryption) implements ModelUpdate<DispatchRule> {
 
     public DispatchRuleUpdate {
         attributes = Values.map("attributes", attributes);
     }
 
     /** Malformed list updates, each naming its field. */
+    @Override
     public List<Violation> problems() {
         List<Violation> out = new ArrayList<>();
         Updates.check(out, "trunk_ids", trunkIds);
@@ -34,6 +35,7 @@ public record DispatchRuleUpdate(
      *
      * @throws IllegalArgumentException naming the field if a list update is malformed
      */
+    @Override
     public DispatchRule applyTo(DispatchRule current) {
         Updates.requireNoProblems(problems());
         DispatchRule.Builder b = current.toBuilder();

@@ -16,9 +16,10 @@ public record InboundTrunkUpdate(
         String authRealm,
         String name,
         String metadata,
-        MediaEncryption mediaEncryption) {
+        MediaEncryption mediaEncryption) implements ModelUpdate<InboundTrunk> {
 
     /** Malformed list updates, each naming its field. */
+    @Override
     public List<Violation> problems() {
         List<Violation> out = new ArrayList<>();
         Updates.check(out, "numbers", numbers);
@@ -32,6 +33,7 @@ public record InboundTrunkUpdate(
      *
      * @throws IllegalArgumentException naming the field if a list update is malformed
      */
+    @Override
     public InboundTrunk applyTo(InboundTrunk trunk) {
         Updates.requireNoProblems(problems());
         InboundTrunk.Builder b = trunk.toBuilder();

@@ -17,9 +17,10 @@ public record OutboundTrunkUpdate(
         String name,
         String metadata,
         MediaEncryption mediaEncryption,
-        String fromHost) {
+        String fromHost) implements ModelUpdate<OutboundTrunk> {
 
     /** Malformed list updates, each naming its field. */
+    @Override
     public List<Violation> problems() {
         List<Violation> out = new ArrayList<>();
         Updates.check(out, "numbers", numbers);
@@ -31,6 +32,7 @@ public record OutboundTrunkUpdate(
      *
      * @throws IllegalArgumentException naming the field if a list update is malformed
      */
+    @Override
     public OutboundTrunk applyTo(OutboundTrunk trunk) {
         Updates.requireNoProblems(problems());
         OutboundTrunk.Builder b = trunk.toBuilder();
