@@ -3,6 +3,7 @@ package io.switchboard.server;
 import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.agents.Agents;
+import io.switchboard.server.agents.SipPhoneLines;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
@@ -75,6 +76,7 @@ public final class Switchboard implements AutoCloseable {
     telephony.start();
     var transfers = new ParticipantTransfers(telephony.calls());
     new TransferApi(transfers).register(twirp);
+    agents.dispatcher().usePhoneLines(new SipPhoneLines(transfers));
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
