@@ -33,4 +33,10 @@ public sealed interface AgentEvent {
   record Error(String where, Throwable cause) implements AgentEvent {}
 
   record Closed(String reason) implements AgentEvent {}
+
+  /**
+   * A phone caller in the room keyed a digit (RFC 4733 or SIP INFO; LiveKit's SipDTMF): {@code key}
+   * is 0-9, *, #, A-D and {@code code} its RFC 4733 event code.
+   */
+  record SipDtmfReceived(String participantIdentity, char key, int code) implements AgentEvent {}
 }

@@ -6,10 +6,15 @@ import io.switchboard.agent.audio.SpeechAudio;
 import io.switchboard.agent.llm.ChatContext;
 import io.switchboard.agent.llm.ChatItem;
 import io.switchboard.agent.llm.LanguageModel;
+import io.switchboard.agent.phone.PhoneControl;
+import io.switchboard.agent.phone.PhoneLines;
+import io.switchboard.agent.phone.SessionPhone;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.tts.TextToSpeech;
 import io.switchboard.agent.vad.VoiceActivityDetector;
 import io.switchboard.sfu.concurrent.SerialExecutor;
+import io.switchboard.sfu.room.DataMessage;
+import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantKind;
@@ -48,6 +53,7 @@ public final class AgentSession implements AutoCloseable {
   private AgentState agentState = AgentState.INITIALIZING;
   private UserState userState = UserState.LISTENING;
   private LocalParticipant participant;
+  private PhoneControl phone;
   private VoiceInput input;
   private Instant userStoppedAt;
   private int speechCount;
@@ -72,6 +78,11 @@ public final class AgentSession implements AutoCloseable {
    * subscribes to everyone else, and enters {@code agent}.
    */
   public LocalParticipant start(Room room, Agent firstAgent, String identity) {
+    return start(room, firstAgent, identity, config.phoneLines());
+  }
+
+  /** As {@link #start(Room, Agent, String)}, with the phone lines its tools reach through {@link #phone()}. */
+  public LocalParticipant start(Room room, Agent firstAgent, String identity, PhoneLines phoneLines) {
     synchronized (this) {
       if (participant != null || closed) {
         throw new IllegalStateException("agent session already started or closed");
@@ -86,7 +97,19 @@ public final class AgentSession implements AutoCloseable {
                 public void onDisconnected(DisconnectReason reason) {
                   closeWith("disconnected: " + reason);
                 }
+
+                @Override
+                public void onData(DataPacket packet) {
+                  if (packet.value() instanceof DataMessage.SipDtmf dtmf) {
+                    try {
+                      emit(new AgentEvent.SipDtmfReceived(packet.participantIdentity(), dtmf.key(), dtmf.code()));
+                    } catch (IllegalArgumentException notAKey) {
+                      emit(new AgentEvent.Error("SipDTMF from " + packet.participantIdentity(), notAKey));
+                    }
+                  }
+                }
               });
+      phone = new SessionPhone(room, participant, Objects.requireNonNull(phoneLines, "phoneLines"));
       input = new VoiceInput(this, config, playout);
     }
     participant.publishAudio("agent-voice", playout);
@@ -144,6 +167,14 @@ public final class AgentSession implements AutoCloseable {
     emit(new AgentEvent.AgentHandoff(previous.name(), next.name()));
     previous.onExit(this);
     enter(next);
+  }
+
+  /** The phone calls in this session's room, for tools: transfer, DTMF, hang up. */
+  public synchronized PhoneControl phone() {
+    if (phone == null) {
+      throw new IllegalStateException("agent session not started: no room, no phones");
+    }
+    return phone;
   }
 
   public synchronized Agent currentAgent() {

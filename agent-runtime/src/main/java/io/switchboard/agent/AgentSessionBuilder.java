@@ -20,6 +20,7 @@ public final class AgentSessionBuilder {
   private Object userdata;
   private ExecutorService executor;
   private Clock clock = Clock.systemUTC();
+  private io.switchboard.agent.phone.PhoneLines phoneLines = io.switchboard.agent.phone.PhoneLines.NONE;
 
   public AgentSessionBuilder vad(VoiceActivityDetector vad) { this.vad = vad; return this; }
 
@@ -43,7 +44,10 @@ public final class AgentSessionBuilder {
 
   public AgentSessionBuilder clock(Clock clock) { this.clock = clock; return this; }
 
+  /** The telephony behind {@code session.phone()}; a Switchboard server gives its own at start. */
+  public AgentSessionBuilder phoneLines(io.switchboard.agent.phone.PhoneLines lines) { this.phoneLines = lines; return this; }
+
   public AgentSession build() {
-    return new AgentSession(new SessionConfig(vad, stt, llm, tts, noiseSuppressor, turnHandling, maxToolSteps, userdata, executor, clock));
+    return new AgentSession(new SessionConfig(vad, stt, llm, tts, noiseSuppressor, turnHandling, maxToolSteps, userdata, executor, clock, phoneLines));
   }
 }

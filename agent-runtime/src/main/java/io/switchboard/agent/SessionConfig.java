@@ -20,7 +20,8 @@ record SessionConfig(
     int maxToolSteps,
     Object userdata,
     ExecutorService executor,
-    Clock clock) {
+    Clock clock,
+    io.switchboard.agent.phone.PhoneLines phoneLines) {
 
   SessionConfig {
     Objects.requireNonNull(vad, "agent session needs a VAD (e.g. new EnergyVad())");
@@ -31,6 +32,7 @@ record SessionConfig(
     Objects.requireNonNull(turnHandling, "turn handling");
     Objects.requireNonNull(executor, "agent session needs an executor (e.g. Executors.newVirtualThreadPerTaskExecutor())");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(phoneLines, "phone lines (PhoneLines.NONE for none)");
     if (maxToolSteps < 1) {
       throw new IllegalArgumentException("max tool steps must be at least 1: " + maxToolSteps);
     }

@@ -3,6 +3,7 @@ package io.switchboard.server;
 import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.agents.Agents;
+import io.switchboard.server.agents.SipPhoneLines;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
@@ -10,6 +11,8 @@ import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
 import io.switchboard.sip.api.SipApiService;
+import io.switchboard.sip.transfer.ParticipantTransfers;
+import io.switchboard.sip.transfer.TransferApi;
 import io.switchboard.sfu.api.RoomApiService;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.sfu.room.RoomOptions;
@@ -71,6 +74,9 @@ public final class Switchboard implements AutoCloseable {
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
     telephony.start();
+    var transfers = new ParticipantTransfers(telephony.calls());
+    new TransferApi(transfers).register(twirp);
+    agents.dispatcher().usePhoneLines(new SipPhoneLines(transfers));
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))

@@ -4,6 +4,7 @@ import io.switchboard.agent.Agent;
 import io.switchboard.agent.AgentEvent;
 import io.switchboard.agent.AgentRegistry;
 import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.phone.PhoneLines;
 import io.switchboard.sfu.room.Ids;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.Room;
@@ -39,6 +40,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private final Ids ids;
   private final RoomAgentSessions running = new RoomAgentSessions();
   private final List<Consumer<AgentDispatchEvent>> listeners = new CopyOnWriteArrayList<>();
+  private volatile PhoneLines phoneLines = PhoneLines.NONE;
 
   /** @param executor where agents are created and joined (virtual threads: may block on model loading) */
   public AgentDispatcher(
@@ -49,6 +51,11 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     this.executor = executor;
     this.ids = new Ids(random);
     rooms.addListener(this::onRoomEvent);
+  }
+
+  /** The phone lines agents started from now on reach through {@code session.phone()}. */
+  public void usePhoneLines(PhoneLines lines) {
+    this.phoneLines = java.util.Objects.requireNonNull(lines, "lines");
   }
 
   /** Listeners are called synchronously on the dispatching thread; they must not block for long. */
@@ -96,7 +103,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
         throw new IllegalStateException(entry.abandonReason() + " before agent '" + name + "' joined");
       }
       String identity = "agent-" + ids.next("AJ_");
-      LocalParticipant participant = session.start(room, agent, identity);
+      LocalParticipant participant = session.start(room, agent, identity, phoneLines);
       if (!dispatch.attributes().isEmpty()) {
         participant.updateAttributes(dispatch.attributes());
       }

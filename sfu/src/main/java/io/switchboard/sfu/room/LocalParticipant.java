@@ -29,6 +29,20 @@ public interface LocalParticipant {
 
   void updateMetadata(String metadata);
 
+  /**
+   * Sends {@code message} to the other participants, or only to {@code destinationIdentities}
+   * when that is not empty (identities not in the room are skipped, as in LiveKit). They receive
+   * it through {@link ParticipantListener#onData} with this participant as the sender.
+   *
+   * @throws IllegalStateException when this participant has left
+   */
+  void publishData(DataMessage message, DataPacket.Kind kind, java.util.List<String> destinationIdentities);
+
+  /** Sends {@code message} reliably to every other participant. */
+  default void publishData(DataMessage message) {
+    publishData(message, DataPacket.Kind.RELIABLE, java.util.List.of());
+  }
+
   /** Leaves the room. Idempotent. */
   void leave(DisconnectReason reason);
 

@@ -270,6 +270,27 @@ public final class Room {
     return info;
   }
 
+  /** Hands a data message to its recipients' listeners, in order, on the event queue. */
+  private void publishData(
+      Participant from, DataMessage message, DataPacket.Kind kind, List<String> destinationIdentities) {
+    List<ParticipantListener> recipients = new ArrayList<>();
+    DataPacket packet;
+    synchronized (this) {
+      if (!from.connected) {
+        throw new IllegalStateException("participant " + from.identity + " has left " + name);
+      }
+      packet = new DataPacket(from.identity, from.sid, destinationIdentities, kind, message);
+      for (Participant to : participants.values()) {
+        if (to != from && (destinationIdentities.isEmpty() || destinationIdentities.contains(to.identity))) {
+          recipients.add(to.listener);
+        }
+      }
+    }
+    for (ParticipantListener recipient : recipients) {
+      eventQueue.accept(() -> recipient.onData(packet));
+    }
+  }
+
   /** The handle given to the joining participant's owner. */
   private final class Handle implements LocalParticipant {
     private final Participant p;
@@ -356,6 +377,11 @@ public final class Room {
         p.metadata = metadata == null ? "" : metadata;
       }
       changed(p);
+    }
+
+    @Override
+    public void publishData(DataMessage message, DataPacket.Kind kind, List<String> destinationIdentities) {
+      Room.this.publishData(p, message, kind, destinationIdentities);
     }
 
     @Override

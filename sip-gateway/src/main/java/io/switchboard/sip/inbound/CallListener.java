@@ -10,6 +10,9 @@ public interface CallListener {
   /** A re-INVITE or UPDATE changed the audio (hold, resume, new address). */
   default void onMediaChanged(NegotiatedAudio audio) {}
 
+  /** The caller keyed a digit in a SIP INFO (RFC 4733 digits come from the RTP leg). */
+  default void onDtmf(io.switchboard.media.dtmf.DtmfDigit digit) {}
+
   /** The call is over; called exactly once. */
   void onEnded(CallEnd end);
 }

@@ -1,5 +1,9 @@
 package io.switchboard.sip.inbound;
 
+import io.switchboard.media.dtmf.DtmfDigit;
+import io.switchboard.sip.incall.DialogRequests;
+import io.switchboard.sip.incall.TransferOutcome;
+import io.switchboard.sip.incall.TransferRequest;
 import io.switchboard.sip.sdp.SessionDescription;
 import io.switchboard.sip.transport.ClientTransactionHandle;
 import io.switchboard.sip.transport.DialogHandle;
@@ -9,6 +13,7 @@ import io.switchboard.sip.transport.OutgoingResponse;
 import io.switchboard.sip.transport.ServerTransactionHandle;
 import io.switchboard.sip.transport.SipEvent;
 import io.switchboard.sip.transport.SipSendException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,8 @@ final class InboundCall implements CallControl {
   final InvitePhase invitePhase = new InvitePhase(this);
   final DialogPhase dialogPhase = new DialogPhase(this);
   final SessionRefresh refresh = new SessionRefresh(this);
+  /** INFO (DTMF), and REFER with its NOTIFYs (transfers). */
+  final DialogRequests inDialog;
 
   CallState state = new CallState.Authorizing();
   InviteInfo info;
@@ -48,6 +55,8 @@ final class InboundCall implements CallControl {
     this.timers = new CallTimers(env.scheduler(), this::post);
     this.negotiation = new MediaNegotiation(
         Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 53)), env.settings().codecs());
+    this.inDialog = new DialogRequests(env.sip(), env.scheduler(),
+        task -> env.executor().execute(invite.callId(), task), new InboundDialogOwner(this));
   }
 
   @Override
@@ -58,6 +67,16 @@ final class InboundCall implements CallControl {
   @Override
   public void hangup() {
     post(new CallEvent.HangupRequested());
+  }
+
+  @Override
+  public CompletionStage<TransferOutcome> transfer(TransferRequest request) {
+    return inDialog.transfer(request);
+  }
+
+  @Override
+  public void sendDtmfInfo(DtmfDigit digit) {
+    inDialog.sendDtmfInfo(digit);
   }
 
   /** Queues an event on this call's executor. */
@@ -100,8 +119,16 @@ final class InboundCall implements CallControl {
   private void onSip(SipEvent event) {
     switch (event) {
       case SipEvent.RequestReceived received -> onRequest(received.request());
-      case SipEvent.ResponseReceived received -> refresh.onResponse(received.response());
-      case SipEvent.ClientTransactionTimedOut timedOut -> refresh.onTimeout(timedOut.transaction());
+      case SipEvent.ResponseReceived received -> {
+        if (!inDialog.onResponse(received.response())) {
+          refresh.onResponse(received.response());
+        }
+      }
+      case SipEvent.ClientTransactionTimedOut timedOut -> {
+        if (!inDialog.onTimeout(timedOut.transaction())) {
+          refresh.onTimeout(timedOut.transaction());
+        }
+      }
       case SipEvent.ServerTransactionTimedOut timedOut -> {
         if (isBeforeAnswer() && timedOut.transaction().equals(invite.transaction())) {
           finish(new CallEnd(CallEnd.Reason.SIGNALLING_FAILURE, 0, "INVITE transaction expired"), false);
@@ -137,6 +164,13 @@ final class InboundCall implements CallControl {
       case "ACK" -> dialogPhase.onAck(request);
       case "BYE" -> dialogPhase.onBye(request);
       case "UPDATE" -> dialogPhase.onUpdate(request);
+      case "INFO", "NOTIFY" -> {
+        if (request.isInDialog() && !(state instanceof CallState.Ending || state instanceof CallState.Ended)) {
+          inDialog.onRequest(request);
+        } else {
+          respond(request.transaction(), OutgoingResponse.of(481));
+        }
+      }
       case "OPTIONS" -> respond(request.transaction(), Responses.withCapabilities(OutgoingResponse.of(200)));
       default -> respond(request.transaction(), Responses.withCapabilities(OutgoingResponse.of(405)));
     }
@@ -240,6 +274,7 @@ final class InboundCall implements CallControl {
       return;
     }
     timers.cancelAll();
+    inDialog.callEnded();
     if (media != null) {
       try {
         media.close();

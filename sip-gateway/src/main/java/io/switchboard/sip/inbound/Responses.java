@@ -4,7 +4,7 @@ import io.switchboard.sip.transport.OutgoingResponse;
 
 /** The fixed header sets of our responses. */
 final class Responses {
-  static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE";
+  static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, NOTIFY";
   static final String SUPPORTED = "timer";
   static final String ACCEPT = "application/sdp";
 

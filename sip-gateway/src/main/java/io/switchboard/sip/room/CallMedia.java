@@ -3,6 +3,7 @@ package io.switchboard.sip.room;
 import io.switchboard.media.audio.AudioSink;
 import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.media.dtmf.DtmfDigit;
 import io.switchboard.media.net.RtpLeg;
 
 /**
@@ -19,6 +20,8 @@ final class CallMedia implements AudioSource, AudioSink {
   private volatile RtpLeg leg;
   private volatile boolean sending = true;
   private volatile boolean receiving = true;
+  /** While set, the caller hears it instead of the room (a transfer's ringing tone). */
+  private volatile TransferTone tone;
 
   void attach(RtpLeg leg) {
     this.leg = leg;
@@ -28,6 +31,32 @@ final class CallMedia implements AudioSource, AudioSink {
   void setDirection(boolean send, boolean receive) {
     this.sending = send;
     this.receiving = receive;
+  }
+
+  /** The caller hears a ringing tone instead of the room until {@link #stopTone}. */
+  void startTone() {
+    tone = new TransferTone(sampleRate());
+  }
+
+  void stopTone() {
+    tone = null;
+  }
+
+  /**
+   * Keys {@code digit} as RFC 4733 events on the leg. False when the peer negotiated no
+   * telephone-event (or media is not up): the caller then falls back to SIP INFO.
+   */
+  boolean sendDtmf(DtmfDigit digit) {
+    RtpLeg l = leg;
+    if (l == null) {
+      return false;
+    }
+    try {
+      l.sendDtmf(String.valueOf(digit.symbol()));
+      return true;
+    } catch (IllegalStateException noTelephoneEvent) {
+      return false;
+    }
   }
 
   @Override
@@ -49,7 +78,8 @@ final class CallMedia implements AudioSource, AudioSink {
       return;
     }
     if (sending) {
-      l.write(frame);
+      TransferTone playing = tone;
+      l.write(playing == null ? frame : playing.next(l.sampleRate()));
     }
     l.tick();
   }

@@ -1,18 +1,25 @@
 package io.switchboard.sip.room;
 
+import io.switchboard.media.dtmf.DtmfDigit;
 import io.switchboard.media.net.RtpLegEvent;
+import io.switchboard.sfu.room.DataMessage;
+import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantListener;
 import io.switchboard.sip.inbound.CallControl;
 import io.switchboard.sip.inbound.CallEnd;
 import io.switchboard.sip.inbound.CallListener;
+import io.switchboard.sip.incall.SipParticipantCall;
+import io.switchboard.sip.incall.TransferOutcome;
+import io.switchboard.sip.incall.TransferRequest;
 import io.switchboard.sip.pin.LobbyTicker;
 import io.switchboard.sip.pin.PinLobby;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.trunk.match.SipAttributes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Stage changes come from the call's SIP executor (the end) and from the lobby's admission
  * (the join), so they take this object's lock; nothing is called out under it.
  */
-public final class RoomCall implements CallListener, ParticipantListener {
+public final class RoomCall implements CallListener, ParticipantListener, SipParticipantCall {
   private static final Logger log = LoggerFactory.getLogger(RoomCall.class);
 
   private final String sipCallId;
@@ -49,6 +56,74 @@ public final class RoomCall implements CallListener, ParticipantListener {
   /** The room participant, once the caller is in a room. */
   public Optional<LocalParticipant> participant() {
     return stage() instanceof CallStage.InRoom(LocalParticipant p) ? Optional.of(p) : Optional.empty();
+  }
+
+  @Override
+  public String roomName() {
+    return participant().map(LocalParticipant::roomName).orElse("");
+  }
+
+  @Override
+  public String participantIdentity() {
+    return participant().map(p -> p.info().identity()).orElse("");
+  }
+
+  /** Transfers the caller; with {@code playDialtone} they hear ringing, not the room, meanwhile. */
+  @Override
+  public CompletionStage<TransferOutcome> transfer(TransferRequest request) {
+    log.info("transferring call_id={} room={} to={}", sipCallId, where(), request.target().uri());
+    if (request.playDialtone()) {
+      media.startTone();
+    }
+    return control.transfer(request).whenComplete((outcome, failure) -> {
+      media.stopTone();
+      log.info("transfer call_id={} to={} outcome={}", sipCallId, request.target().uri(),
+          failure != null ? failure.toString() : outcome);
+    });
+  }
+
+  @Override
+  public void hangup() {
+    control.hangup();
+  }
+
+  /** A key from the caller, in RTP (RFC 4733) or in a SIP INFO. */
+  @Override
+  public void onDtmf(DtmfDigit digit) {
+    switch (stage()) {
+      case CallStage.InLobby lobby -> lobby.lobby().onKey(digit);
+      case CallStage.InRoom(LocalParticipant participant) -> {
+        log.info("dtmf call_id={} room={} digit={}", sipCallId, participant.roomName(), digit.symbol());
+        try {
+          participant.publishData(new DataMessage.SipDtmf(digit.event(), String.valueOf(digit.symbol())));
+        } catch (IllegalStateException left) {
+          log.debug("dtmf after the caller left call_id={}", sipCallId);
+        }
+      }
+      case CallStage.Placing p -> { }
+      case CallStage.Over o -> { }
+    }
+  }
+
+  /**
+   * A SipDtmf from someone in the room (an agent, a client): keyed to the phone as RFC 4733, or
+   * as SIP INFO when the phone negotiated no telephone-event. Other data is not for phones.
+   */
+  @Override
+  public void onData(DataPacket packet) {
+    if (!(packet.value() instanceof DataMessage.SipDtmf dtmf)) {
+      return;
+    }
+    DtmfDigit digit;
+    try {
+      digit = DtmfDigit.ofSymbol(dtmf.key());
+    } catch (IllegalArgumentException e) {
+      log.info("ignoring SipDTMF from {} call_id={}: {}", packet.participantIdentity(), sipCallId, e.getMessage());
+      return;
+    }
+    if (!media.sendDtmf(digit)) {
+      control.sendDtmfInfo(digit);
+    }
   }
 
   CallMedia media() {
@@ -144,13 +219,7 @@ public final class RoomCall implements CallListener, ParticipantListener {
         log.warn("media timeout call_id={} room={} silent_for={}", sipCallId, where(), timeout);
         control.hangup();
       }
-      case RtpLegEvent.DtmfReceived dtmf -> {
-        if (stage() instanceof CallStage.InLobby lobby) {
-          lobby.lobby().onKey(dtmf.digit());
-        } else {
-          log.info("dtmf call_id={} room={} digit={}", sipCallId, where(), dtmf.digit().symbol());
-        }
-      }
+      case RtpLegEvent.DtmfReceived dtmf -> onDtmf(dtmf.digit());
       case RtpLegEvent.SourceLocked locked -> log.debug("rtp source locked call_id={} {}", sipCallId, locked);
       case RtpLegEvent.RemoteBye bye -> log.debug("rtcp bye call_id={}", sipCallId);
     }

@@ -94,15 +94,7 @@ class RoomCallHandlerTest {
         new Peer("127.0.0.1", 5060, TransportProtocol.UDP), SipHeaders.of());
   }
 
-  private static final CallControl CONTROL = new CallControl() {
-    @Override
-    public String callId() {
-      return "c-1@carrier";
-    }
-
-    @Override
-    public void hangup() {}
-  };
+  private static final CallControl CONTROL = new RecordingControl("c-1@carrier");
 
   private DispatchDecision.Join call(RoomCallHandler handler, String called) throws Exception {
     var accepted = assertInstanceOf(AuthorizationDecision.Accept.class,
