@@ -81,10 +81,16 @@ final class Association implements StreamResets.Listener {
     return state;
   }
 
-  /** Sends INIT (§5.1 A); the listening side may skip this and wait for the peer's INIT. */
+  /**
+   * Sends INIT (§5.1 A) unless the peer's INIT got there first; the listening side may skip this
+   * and wait for the peer's INIT.
+   */
   synchronized void connect() {
-    if (ended || state != SctpState.CLOSED) {
-      throw new IllegalStateException("SCTP association already " + (ended ? "ended" : state));
+    if (ended) {
+      throw new IllegalStateException("SCTP association already ended");
+    }
+    if (state != SctpState.CLOSED) {
+      return;
     }
     state = SctpState.COOKIE_WAIT;
     sendInit();
