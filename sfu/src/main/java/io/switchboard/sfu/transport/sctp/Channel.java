@@ -12,7 +12,7 @@ final class Channel implements DataChannel {
   private static final byte[] ONE_ZERO = new byte[1];
 
   private final DataChannels owner;
-  private final int id;
+  private volatile int id;
   private final String label;
   private final ChannelOptions options;
   private volatile State state;
@@ -36,6 +36,10 @@ final class Channel implements DataChannel {
   @Override
   public int id() {
     return id;
+  }
+
+  void id(int streamId) {
+    id = streamId;
   }
 
   @Override

@@ -18,6 +18,7 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   private final Association association;
   private final DataChannelListener listener;
   private final Channel[] byStream;
+  private final java.util.List<Channel> beforeStart = new java.util.ArrayList<>();
   private DtlsRole role;
   private boolean up;
   private boolean closed;
@@ -36,6 +37,10 @@ final class DataChannels implements SctpAssociation, Association.Upper {
         throw new IllegalStateException("SCTP association already started as " + role);
       }
       role = dtlsRole;
+      for (Channel c : beforeStart) {
+        announce(c);
+      }
+      beforeStart.clear();
       association.connect();
     }
   }
@@ -48,30 +53,41 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   @Override
   public DataChannel createDataChannel(String label, ChannelOptions options) {
     synchronized (association) {
-      if (role == null || closed) {
-        throw new IllegalStateException(
-            closed ? "SCTP association is closed" : "start the SCTP association first");
+      if (closed) {
+        throw new IllegalStateException("SCTP association is closed");
       }
-      int id = role == DtlsRole.CLIENT ? 0 : 1;
-      while (id < byStream.length && byStream[id] != null) {
-        id += 2;
-      }
-      if (id >= byStream.length) {
-        throw new IllegalStateException("no free stream id for data channel " + label);
-      }
-      byte[] open = Dcep.open(label, options);
-      Channel channel = new Channel(this, id, label, options,
+      Dcep.open(label, options); // checks the label now rather than at start
+      Channel channel = new Channel(this, -1, label, options,
           up ? DataChannel.State.OPEN : DataChannel.State.CONNECTING, false);
-      byStream[id] = channel;
-      association.send(id, Dcep.PPID, false, -1, -1, open, 0, open.length);
+      if (role == null) {
+        beforeStart.add(channel);
+      } else {
+        announce(channel);
+      }
       return channel;
     }
+  }
+
+  /** Takes the lowest free stream id of our parity (RFC 8832 §6) and sends DATA_CHANNEL_OPEN. */
+  private void announce(Channel channel) {
+    int id = role == DtlsRole.CLIENT ? 0 : 1;
+    while (id < byStream.length && byStream[id] != null) {
+      id += 2;
+    }
+    if (id >= byStream.length) {
+      throw new IllegalStateException("no free stream id for data channel " + channel.label());
+    }
+    channel.id(id);
+    byStream[id] = channel;
+    byte[] open = Dcep.open(channel.label(), channel.options());
+    association.send(id, Dcep.PPID, false, -1, -1, open, 0, open.length);
   }
 
   boolean send(Channel channel, int ppid, byte[] payload) {
     synchronized (association) {
       DataChannel.State state = channel.state();
-      if (state != DataChannel.State.OPEN && state != DataChannel.State.CONNECTING) {
+      if (channel.id() < 0
+          || (state != DataChannel.State.OPEN && state != DataChannel.State.CONNECTING)) {
         return false;
       }
       ChannelOptions o = channel.options();
@@ -84,7 +100,11 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   void close(Channel channel) {
     synchronized (association) {
       DataChannel.State state = channel.state();
-      if (state == DataChannel.State.OPEN || state == DataChannel.State.CONNECTING) {
+      if (channel.id() < 0) {
+        beforeStart.remove(channel);
+        channel.state(DataChannel.State.CLOSED);
+        channel.fireClose();
+      } else if (state == DataChannel.State.OPEN || state == DataChannel.State.CONNECTING) {
         channel.state(DataChannel.State.CLOSING);
         association.resetStream(channel.id());
       }
@@ -99,6 +119,11 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   @Override
   public long bufferedAmount() {
     return association.bufferedBytes();
+  }
+
+  @Override
+  public void abort(String reason) {
+    association.abort(reason);
   }
 
   @Override
@@ -205,6 +230,11 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   @Override
   public void closed(String reason) {
     closed = true;
+    for (Channel c : beforeStart) {
+      c.state(DataChannel.State.CLOSED);
+      c.fireClose();
+    }
+    beforeStart.clear();
     for (int i = 0; i < byStream.length; i++) {
       Channel c = byStream[i];
       if (c != null) {

@@ -28,10 +28,11 @@ public interface SctpAssociation extends AutoCloseable {
   void receive(byte[] buf, int off, int len);
 
   /**
-   * Opens a channel with DATA_CHANNEL_OPEN; it may be used at once (messages queue until the
-   * association is up).
+   * Opens a channel with DATA_CHANNEL_OPEN. Created before {@link #start} it gets its stream id
+   * (and may send) at start; after that it may send at once, messages queuing until the
+   * association is up.
    *
-   * @throws IllegalStateException before {@link #start} or once closed, or if no stream id is free
+   * @throws IllegalStateException once closed, or if no stream id is free
    */
   DataChannel createDataChannel(String label, ChannelOptions options);
 
@@ -39,6 +40,9 @@ public interface SctpAssociation extends AutoCloseable {
 
   /** Bytes queued or in flight and not yet acknowledged, over all channels. */
   long bufferedAmount();
+
+  /** Sends ABORT and ends at once (RFC 9260 §9.1); channels close. */
+  void abort(String reason);
 
   /** Shuts the association down gracefully (RFC 9260 §9.2). */
   @Override
