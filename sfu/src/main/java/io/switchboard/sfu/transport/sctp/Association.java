@@ -51,6 +51,7 @@ final class Association implements StreamResets.Listener {
   private long t2Deadline = NONE;
   private int t2Attempts;
   private long wakeAt = NONE;
+  private int remoteMaxMessageSize = Integer.MAX_VALUE;
   private boolean busy; // inside receive or a timer: finish() runs once at the end
 
   Association(SctpConfig config, PacketSender out, SctpScheduler scheduler, Clock clock,
@@ -128,9 +129,10 @@ final class Association implements StreamResets.Listener {
     if (ended || state.compareTo(SctpState.ESTABLISHED) > 0) {
       return false;
     }
-    if (len > config.maxMessageSize()) {
-      throw new IllegalArgumentException("message of " + len + " bytes exceeds the maximum of "
-          + config.maxMessageSize());
+    int max = Math.min(config.maxMessageSize(), remoteMaxMessageSize);
+    if (len > max) {
+      throw new IllegalArgumentException(
+          "message of " + len + " bytes exceeds the maximum message size of " + max);
     }
     if (stream >= nextSsn.length || (peerStreams > 0 && stream >= peerStreams)) {
       throw new IllegalArgumentException("stream " + stream + " is beyond the negotiated streams");
@@ -153,6 +155,10 @@ final class Association implements StreamResets.Listener {
       resets.request(stream);
       finishUnlessBusy();
     }
+  }
+
+  synchronized void remoteMaxMessageSize(int bytes) {
+    remoteMaxMessageSize = bytes;
   }
 
   synchronized long bufferedBytes() {

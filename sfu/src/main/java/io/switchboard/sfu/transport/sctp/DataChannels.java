@@ -112,6 +112,14 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   }
 
   @Override
+  public void setRemoteMaxMessageSize(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("max-message-size must be >= 0, got " + bytes);
+    }
+    association.remoteMaxMessageSize(bytes == 0 ? Integer.MAX_VALUE : bytes);
+  }
+
+  @Override
   public SctpState state() {
     return association.state();
   }

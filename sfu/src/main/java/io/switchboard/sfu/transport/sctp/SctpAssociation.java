@@ -36,6 +36,12 @@ public interface SctpAssociation extends AutoCloseable {
    */
   DataChannel createDataChannel(String label, ChannelOptions options);
 
+  /**
+   * The peer's {@code a=max-message-size} (RFC 8841 §6; 65536 if its SDP has none, 0 for no
+   * limit). Until set, our own maximum applies.
+   */
+  void setRemoteMaxMessageSize(int bytes);
+
   SctpState state();
 
   /** Bytes queued or in flight and not yet acknowledged, over all channels. */

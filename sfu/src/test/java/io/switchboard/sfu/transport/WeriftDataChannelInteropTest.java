@@ -1,0 +1,271 @@
+package io.switchboard.sfu.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.switchboard.sfu.transport.dtls.DtlsCertificate;
+import io.switchboard.sfu.transport.dtls.DtlsFingerprint;
+import io.switchboard.sfu.transport.dtls.DtlsSetup;
+import io.switchboard.sfu.transport.ice.DedicatedSockets;
+import io.switchboard.sfu.transport.ice.IceCandidate;
+import io.switchboard.sfu.transport.ice.IceConfig;
+import io.switchboard.sfu.transport.ice.IceParameters;
+import io.switchboard.sfu.transport.sctp.ChannelOptions;
+import io.switchboard.sfu.transport.sctp.DataChannel;
+import io.switchboard.sfu.transport.sctp.DataChannelListener;
+import io.switchboard.sfu.transport.sctp.SctpAssociation;
+import io.switchboard.sfu.transport.sctp.SctpConfig;
+import io.switchboard.sfu.transport.sctp.SctpScheduler;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our transport and SCTP against werift, an independent WebRTC stack (TypeScript), over
+ * loopback: werift offers two channels, we answer, and messages, a channel opened by us, a 100
+ * KiB message and a close go across. Skipped unless {@code scripts/install-test-tools.sh} has
+ * installed werift under src/test/node.
+ */
+class WeriftDataChannelInteropTest {
+  private static final File NODE_DIR = new File("src/test/node");
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private final BlockingQueue<Map<String, String>> fromWerift = new LinkedBlockingQueue<>();
+  private final Map<String, BlockingQueue<byte[]>> inboxes = new ConcurrentHashMap<>();
+  private final BlockingQueue<DataChannel> opened = new LinkedBlockingQueue<>();
+  private Process node;
+  private WebRtcTransport transport;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (transport != null) {
+      transport.close();
+    }
+    if (node != null) {
+      node.getOutputStream().close();
+      if (!node.waitFor(5, TimeUnit.SECONDS)) {
+        node.destroyForcibly();
+      }
+    }
+    blocking.shutdownNow();
+    timers.shutdownNow();
+  }
+
+  private Map<String, String> next(String key, String value) throws InterruptedException {
+    List<Map<String, String>> skipped = new ArrayList<>();
+    while (true) {
+      Map<String, String> m = fromWerift.poll(20, TimeUnit.SECONDS);
+      if (m == null) {
+        throw new AssertionError("werift sent no " + key + "=" + value + "; before: " + skipped);
+      }
+      if (value.equals(m.get(key))) {
+        fromWerift.addAll(skipped.reversed().isEmpty() ? List.of() : List.of());
+        return m;
+      }
+      skipped.add(m);
+    }
+  }
+
+  private Map<String, String> nextEvent(String event, String label) throws InterruptedException {
+    while (true) {
+      Map<String, String> m = next("event", event);
+      if (label.equals(m.get("label"))) {
+        return m;
+      }
+    }
+  }
+
+  private void send(OutputStream stdin, String json) throws Exception {
+    stdin.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+  }
+
+  private static String answerSdp(TransportDescription local, String mid) {
+    StringBuilder sdp = new StringBuilder()
+        .append("v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n")
+        .append("a=group:BUNDLE ").append(mid).append("\r\n")
+        .append("m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n")
+        .append("c=IN IP4 0.0.0.0\r\n")
+        .append("a=ice-ufrag:").append(local.ice().ufrag()).append("\r\n")
+        .append("a=ice-pwd:").append(local.ice().password()).append("\r\n")
+        .append("a=fingerprint:").append(local.fingerprint().toSdpValue()).append("\r\n")
+        .append("a=setup:").append(local.setup().sdpValue()).append("\r\n")
+        .append("a=mid:").append(mid).append("\r\n")
+        .append("a=sctp-port:5000\r\n")
+        .append("a=max-message-size:262144\r\n");
+    for (IceCandidate c : local.candidates()) {
+      sdp.append("a=").append(c.toSdp()).append("\r\n");
+    }
+    return sdp.append("a=end-of-candidates\r\n").toString();
+  }
+
+  private static BlockingQueue<byte[]> inbox(DataChannel channel) {
+    BlockingQueue<byte[]> q = new LinkedBlockingQueue<>();
+    channel.onMessage((payload, binary) -> q.add(payload));
+    return q;
+  }
+
+  private static String text(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void weriftAndWeExchangeMessagesOnChannelsOpenedByEachSide() throws Exception {
+    assumeTrue(new File(NODE_DIR, "node_modules/werift").isDirectory(),
+        "werift not installed: run scripts/install-test-tools.sh");
+    node = new ProcessBuilder("node", "werift-peer.mjs").directory(NODE_DIR)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Thread.ofVirtual().start(() -> {
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          if (line.startsWith("{")) {
+            fromWerift.add(FlatJson.parse(line));
+          }
+        }
+      } catch (java.io.IOException e) {
+        // the process ended
+      }
+    });
+    OutputStream stdin = node.getOutputStream();
+
+    // werift's offer: ICE credentials, fingerprint, actpass and its candidates.
+    String offer = next("type", "offer").get("sdp");
+    String ufrag = null;
+    String pwd = null;
+    String mid = "0";
+    DtlsFingerprint fingerprint = null;
+    DtlsSetup setup = null;
+    List<IceCandidate> candidates = new ArrayList<>();
+    for (String line : offer.split("\r\n")) {
+      if (line.startsWith("a=ice-ufrag:")) {
+        ufrag = line.substring(12);
+      } else if (line.startsWith("a=ice-pwd:")) {
+        pwd = line.substring(10);
+      } else if (line.startsWith("a=fingerprint:")) {
+        fingerprint = DtlsFingerprint.parse(line);
+      } else if (line.startsWith("a=setup:")) {
+        setup = DtlsSetup.parse(line.substring(8));
+      } else if (line.startsWith("a=mid:")) {
+        mid = line.substring(6);
+      } else if (line.startsWith("a=candidate:")) {
+        candidates.add(IceCandidate.parse(line));
+      }
+    }
+    assertNotNull(fingerprint, "offer has a fingerprint");
+
+    DtlsCertificate cert = DtlsCertificate.generate(CLOCK, Duration.ofDays(1), new SecureRandom());
+    IceConfig ice = new IceConfig(DedicatedSockets.ephemeral(InetAddress.getLoopbackAddress()));
+    WebRtcTransport.MediaHandler noMedia = new WebRtcTransport.MediaHandler() {
+      @Override
+      public void onRtp(byte[] buf, int off, int len) {}
+
+      @Override
+      public void onRtcp(byte[] buf, int off, int len) {}
+    };
+    transport = WebRtcTransport.open(WebRtcTransportConfig.defaults(ice), SdpRole.ANSWERER, cert,
+        noMedia, state -> {}, blocking, CLOCK);
+    SctpAssociation sctp = SctpAssociation.create(SctpConfig.defaults(), transport::sendData,
+        new DataChannelListener() {
+          @Override
+          public void onDataChannel(DataChannel channel) {
+            inboxes.put(channel.label(), inbox(channel));
+            opened.add(channel);
+          }
+        },
+        SctpScheduler.of(timers), CLOCK, new SecureRandom());
+    sctp.setRemoteMaxMessageSize(65536); // werift's a=max-message-size
+    transport.attachSctp(sctp);
+    transport.setRemote(new IceParameters(ufrag, pwd), List.of(fingerprint), setup);
+    candidates.forEach(transport::addRemoteCandidate);
+    send(stdin, "{\"type\":\"answer\",\"sdp\":" + FlatJson.quote(answerSdp(transport.localDescription(), mid)) + "}");
+
+    // Channels werift opened in-band arrive with their DCEP parameters.
+    Map<String, DataChannel> theirs = new ConcurrentHashMap<>();
+    for (int i = 0; i < 2; i++) {
+      DataChannel c = opened.poll(20, TimeUnit.SECONDS);
+      assertNotNull(c, "werift's channel " + i + " announced");
+      theirs.put(c.label(), c);
+    }
+    DataChannel reliable = theirs.get("_reliable");
+    DataChannel lossy = theirs.get("_lossy");
+    assertTrue(reliable.ordered());
+    assertEquals(-1, reliable.maxRetransmits());
+    // werift 0.24.4 writes channel type 0x01 for {ordered:false, maxRetransmits:0}: its
+    // announceDataChannel replaces the 0x80 unordered bit. We report what the wire says.
+    assertTrue(lossy.ordered());
+    assertEquals(0, lossy.maxRetransmits());
+    assertEquals(1, reliable.id() % 2, "werift is the DTLS server here: odd stream ids");
+
+    BlockingQueue<byte[]> onReliable = inboxes.get("_reliable");
+    assertEquals("hello from werift", text(onReliable.poll(20, TimeUnit.SECONDS)));
+    byte[] big = onReliable.poll(20, TimeUnit.SECONDS);
+    assertNotNull(big, "werift's 100 KiB message arrives");
+    byte[] expected = new byte[100 * 1024];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (byte) (i * 7);
+    }
+    assertArrayEquals(expected, big, "100 KiB from werift reassembled intact");
+    assertEquals("lossy hello", text(inboxes.get("_lossy").poll(20, TimeUnit.SECONDS)));
+
+    // Our messages on their channels, echoed back.
+    assertTrue(reliable.send("ping from java"));
+    assertEquals("ping from java", nextEvent("message", "_reliable").get("text"));
+    assertEquals("echo:ping from java", text(onReliable.poll(20, TimeUnit.SECONDS)));
+    assertTrue(lossy.send("lossy from java"));
+    assertEquals("lossy from java", nextEvent("message", "_lossy").get("text"));
+
+    // A channel we open, with the largest message werift accepts, and its echo.
+    DataChannel ours = sctp.createDataChannel("from-java", ChannelOptions.reliable());
+    assertEquals(0, ours.id() % 2, "we are the DTLS client: even stream ids");
+    BlockingQueue<byte[]> onOurs = inbox(ours);
+    byte[] max = new byte[65536];
+    new SecureRandom().nextBytes(max);
+    assertThrows(IllegalArgumentException.class, () -> ours.send(new byte[65537]),
+        "werift's max-message-size is enforced");
+    assertTrue(ours.send(max));
+    Map<String, String> announced = nextEvent("channel", "from-java");
+    assertEquals("true", announced.get("ordered"));
+    Map<String, String> got = nextEvent("message", "from-java");
+    assertEquals("65536", got.get("size"));
+    assertEquals(sha256(max), got.get("sha256"));
+    assertArrayEquals(max, onOurs.poll(20, TimeUnit.SECONDS), "echo of 64 KiB intact");
+
+    // Closing our channel resets the streams; werift sees it close.
+    BlockingQueue<Boolean> closed = new LinkedBlockingQueue<>();
+    ours.onClose(() -> closed.add(true));
+    ours.close();
+    nextEvent("close", "from-java");
+    assertEquals(true, closed.poll(20, TimeUnit.SECONDS), "our side closes too");
+  }
+}
