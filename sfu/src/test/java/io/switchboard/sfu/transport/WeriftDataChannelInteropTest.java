@@ -59,6 +59,7 @@ class WeriftDataChannelInteropTest {
   private final BlockingQueue<Map<String, String>> fromWerift = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<byte[]>> inboxes = new ConcurrentHashMap<>();
   private final BlockingQueue<DataChannel> opened = new LinkedBlockingQueue<>();
+  private final List<Map<String, String>> unclaimed = new ArrayList<>();
   private Process node;
   private WebRtcTransport transport;
 
@@ -77,28 +78,29 @@ class WeriftDataChannelInteropTest {
     timers.shutdownNow();
   }
 
+  /** The first line (earlier ones seen but not taken included) whose key has the value. */
   private Map<String, String> next(String key, String value) throws InterruptedException {
-    List<Map<String, String>> skipped = new ArrayList<>();
+    for (var it = unclaimed.iterator(); it.hasNext(); ) {
+      Map<String, String> m = it.next();
+      if (value.equals(m.get(key))) {
+        it.remove();
+        return m;
+      }
+    }
     while (true) {
       Map<String, String> m = fromWerift.poll(20, TimeUnit.SECONDS);
       if (m == null) {
-        throw new AssertionError("werift sent no " + key + "=" + value + "; before: " + skipped);
+        throw new AssertionError("werift sent no " + key + "=" + value + "; unclaimed: " + unclaimed);
       }
       if (value.equals(m.get(key))) {
-        fromWerift.addAll(skipped.reversed().isEmpty() ? List.of() : List.of());
         return m;
       }
-      skipped.add(m);
+      unclaimed.add(m);
     }
   }
 
   private Map<String, String> nextEvent(String event, String label) throws InterruptedException {
-    while (true) {
-      Map<String, String> m = next("event", event);
-      if (label.equals(m.get("label"))) {
-        return m;
-      }
-    }
+    return next("event+label", event + " " + label);
   }
 
   private void send(OutputStream stdin, String json) throws Exception {
@@ -150,7 +152,9 @@ class WeriftDataChannelInteropTest {
           new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
           if (line.startsWith("{")) {
-            fromWerift.add(FlatJson.parse(line));
+            Map<String, String> m = FlatJson.parse(line);
+            m.put("event+label", m.get("event") + " " + m.get("label"));
+            fromWerift.add(m);
           }
         }
       } catch (java.io.IOException e) {

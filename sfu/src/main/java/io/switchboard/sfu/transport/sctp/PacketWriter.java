@@ -11,6 +11,8 @@ final class PacketWriter {
   private final SctpChecksum checksum = new SctpChecksum();
   private int pos;
   private int chunkStart = -1;
+  private int paddedParameterEnd = -1; // where the last parameter ended before padding
+  private int paddedTo = -1;
 
   PacketWriter(int capacity) {
     buf = new byte[capacity];
@@ -22,6 +24,7 @@ final class PacketWriter {
     Bytes.put32(buf, 4, verificationTag);
     pos = COMMON_HEADER;
     chunkStart = -1;
+    paddedTo = -1;
   }
 
   /** Whether a chunk of this length (before padding) still fits. */
@@ -44,9 +47,13 @@ final class PacketWriter {
     pos += 4;
   }
 
-  /** Writes the chunk length (without padding) and pads to 4 bytes. */
+  /**
+   * Writes the chunk length and pads to 4 bytes. The length leaves out the chunk's padding, and
+   * that of its last parameter (RFC 9260 §3.2).
+   */
   void endChunk() {
-    Bytes.put16(buf, chunkStart + 2, pos - chunkStart);
+    int end = paddedTo == pos ? paddedParameterEnd : pos;
+    Bytes.put16(buf, chunkStart + 2, end - chunkStart);
     while ((pos & 3) != 0) {
       buf[pos++] = 0;
     }
@@ -55,9 +62,11 @@ final class PacketWriter {
 
   /** Pads a variable-length parameter inside a chunk (RFC 9260 §3.2.1). */
   void padParameter() {
+    paddedParameterEnd = pos;
     while ((pos & 3) != 0) {
       buf[pos++] = 0;
     }
+    paddedTo = pos;
   }
 
   int position() {
