@@ -35,21 +35,14 @@ final class Association implements StreamResets.Listener {
   private final Reassembler reassembler;
   private final StreamResets resets;
   private final Chunks chunks;
-  private final byte[] cookieSecret = new byte[32];
-  private final int localTag;
-  private final int localInitialTsn;
-  private final int[] nextSsn;
+  private final LocalParameters local;
   private final Runnable timerTask = this::onTimer;
   private SctpState state = SctpState.CLOSED;
   private boolean ended;
   private int peerTag;
   private int peerStreams;
   private boolean peerReconfig;
-  private byte[] cookieToEcho;
-  private long t1Deadline = NONE;
-  private int t1Attempts;
-  private long t2Deadline = NONE;
-  private int t2Attempts;
+  private final ControlTimers timers;
   private long wakeAt = NONE;
   private int remoteMaxMessageSize = Integer.MAX_VALUE;
   private boolean busy; // inside receive or a timer: finish() runs once at the end
@@ -66,16 +59,10 @@ final class Association implements StreamResets.Listener {
     this.sender = new DataSender(config, wire, rto);
     this.reassembler = new Reassembler(upper, config.streams(), config.maxMessageSize());
     this.resets = new StreamResets(this, config.streams());
-    this.chunks = new Chunks(this);
-    int tag;
-    do {
-      tag = random.nextInt();
-    } while (tag == 0);
-    this.localTag = tag;
-    this.localInitialTsn = random.nextInt();
-    random.nextBytes(cookieSecret);
-    this.nextSsn = new int[config.streams()];
-    sender.start(localInitialTsn);
+    this.local = new LocalParameters(config, random);
+    this.chunks = new Chunks(this, local, wire, sender, inbound, reassembler, resets, rto);
+    this.timers = new ControlTimers(this, chunks, rto, config);
+    sender.start(local.initialTsn);
   }
 
   synchronized SctpState state() {
@@ -95,7 +82,7 @@ final class Association implements StreamResets.Listener {
     }
     state = SctpState.COOKIE_WAIT;
     sendInit();
-    t1Deadline = now() + rto.rto();
+    timers.initSent(now());
     finish();
   }
 
@@ -134,16 +121,12 @@ final class Association implements StreamResets.Listener {
       throw new IllegalArgumentException(
           "message of " + len + " bytes exceeds the maximum message size of " + max);
     }
-    if (stream >= nextSsn.length || (peerStreams > 0 && stream >= peerStreams)) {
+    if (stream >= config.streams() || (peerStreams > 0 && stream >= peerStreams)) {
       throw new IllegalArgumentException("stream " + stream + " is beyond the negotiated streams");
     }
     long expires = lifetimeMillis < 0 ? Long.MAX_VALUE : now() + lifetimeMillis;
-    int ssn = unordered ? 0 : nextSsn[stream];
-    if (!sender.enqueue(stream, ssn, ppid, unordered, maxRtx, expires, msg, off, len)) {
+    if (!sender.enqueue(stream, ppid, unordered, maxRtx, expires, msg, off, len)) {
       return false;
-    }
-    if (!unordered) {
-      nextSsn[stream] = (ssn + 1) & 0xffff;
     }
     finishUnlessBusy();
     return true;
@@ -188,64 +171,22 @@ final class Association implements StreamResets.Listener {
     }
   }
 
-  // ---- used by Chunks, under the lock ----
-
-  int localTag() {
-    return localTag;
-  }
+  // ---- used by Chunks and ControlTimers, under the lock ----
 
   int peerTag() {
     return peerTag;
-  }
-
-  SctpConfig config() {
-    return config;
-  }
-
-  Wire wire() {
-    return wire;
-  }
-
-  DataSender sender() {
-    return sender;
-  }
-
-  InboundTsns inbound() {
-    return inbound;
-  }
-
-  Reassembler reassembler() {
-    return reassembler;
-  }
-
-  StreamResets resets() {
-    return resets;
-  }
-
-  RtoEstimator rto() {
-    return rto;
   }
 
   void setState(SctpState next) {
     state = next;
   }
 
+  int receiveWindow() {
+    return config.receiveWindow();
+  }
+
   long window() {
     return Math.max(0, config.receiveWindow() - reassembler.bufferedBytes());
-  }
-
-  /** The INIT we send, also repeated in INIT ACKs to a simultaneous INIT (§5.2.1). */
-  InitChunk ourInit(byte[] cookie) {
-    return new InitChunk(localTag, config.receiveWindow(), config.streams(), config.streams(),
-        localInitialTsn, cookie, true, true);
-  }
-
-  StateCookie cookie(InitChunk peerInit, long now) {
-    return StateCookie.from(peerInit, localTag, localInitialTsn, now);
-  }
-
-  byte[] cookieSecret() {
-    return cookieSecret;
   }
 
   /** Fixes the peer's parameters, from its INIT ACK or from our cookie in its COOKIE ECHO. */
@@ -256,25 +197,21 @@ final class Association implements StreamResets.Listener {
     peerReconfig = reconfig;
     inbound.reset(initialTsn);
     sender.established(tag, window, forwardTsn);
-    resets.start(localInitialTsn, initialTsn);
+    resets.start(local.initialTsn, initialTsn);
   }
 
   void cookieToEcho(byte[] cookie, long now) {
-    cookieToEcho = cookie;
-    t1Attempts = 0;
-    t1Deadline = now + rto.rto();
-    chunks.writeCookieEcho(cookie);
+    timers.echoCookie(cookie, now);
   }
 
   void established() {
-    t1Deadline = NONE;
-    cookieToEcho = null;
+    timers.established();
     state = SctpState.ESTABLISHED;
     upper.established();
   }
 
   void startShutdownTimer(long now) {
-    t2Deadline = now + rto.rto();
+    timers.restartShutdown(now);
   }
 
   void end(String reason, boolean fromPeer) {
@@ -283,7 +220,7 @@ final class Association implements StreamResets.Listener {
     }
     ended = true;
     state = SctpState.CLOSED;
-    t1Deadline = t2Deadline = NONE;
+    timers.stop();
     log.debug("SCTP association ended: {}", reason);
     upper.closed(fromPeer ? "peer " + reason : reason);
   }
@@ -292,17 +229,15 @@ final class Association implements StreamResets.Listener {
     return ended;
   }
 
-  private void sendInit() {
-    ourInit(null).write(wire.room(0, 64));
+  void sendInit() {
+    local.init(null).write(wire.room(0, 64));
     wire.flush();
   }
 
   @Override
   public void outgoingReset(int[] streams, int count) {
     for (int i = 0; i < count; i++) {
-      if (streams[i] < nextSsn.length) {
-        nextSsn[streams[i]] = 0;
-      }
+      sender.resetStream(streams[i]);
     }
     upper.outgoingReset(streams, count);
   }
@@ -349,13 +284,11 @@ final class Association implements StreamResets.Listener {
     if (state == SctpState.SHUTDOWN_PENDING) {
       chunks.writeShutdown();
       state = SctpState.SHUTDOWN_SENT;
-      t2Attempts = 0;
-      startShutdownTimer(now);
+      timers.shutdownSent(now);
     } else if (state == SctpState.SHUTDOWN_RECEIVED) {
       chunks.writeShutdownAck();
       state = SctpState.SHUTDOWN_ACK_SENT;
-      t2Attempts = 0;
-      startShutdownTimer(now);
+      timers.shutdownSent(now);
     }
   }
 
@@ -377,37 +310,14 @@ final class Association implements StreamResets.Listener {
   }
 
   private void expire(long now) {
-    if (now >= t1Deadline) {
-      if (++t1Attempts > config.maxInitRetransmits()) {
-        end("did not answer " + (cookieToEcho == null ? "INIT" : "COOKIE ECHO") + " after "
-            + config.maxInitRetransmits() + " retransmissions", false);
-        return;
-      }
-      rto.backOff();
-      if (cookieToEcho != null) {
-        chunks.writeCookieEcho(cookieToEcho);
-      } else {
-        sendInit();
-      }
-      t1Deadline = now + rto.rto();
+    timers.expire(now, state);
+    if (ended) {
+      return;
     }
     if (now >= sender.t3Deadline()
         && sender.onT3Expired(now) > config.maxRetransmits()) {
       abort("peer unreachable: " + config.maxRetransmits() + " retransmission timeouts in a row");
       return;
-    }
-    if (now >= t2Deadline) {
-      if (++t2Attempts > config.maxRetransmits()) {
-        abort("no answer to SHUTDOWN");
-        return;
-      }
-      rto.backOff();
-      if (state == SctpState.SHUTDOWN_SENT) {
-        chunks.writeShutdown();
-      } else if (state == SctpState.SHUTDOWN_ACK_SENT) {
-        chunks.writeShutdownAck();
-      }
-      t2Deadline = now + rto.rto();
     }
     if (now >= resets.deadline()) {
       resets.onTimer(wire, peerTag, sender.lastAssignedTsn(), now, rto.rto());
@@ -418,8 +328,7 @@ final class Association implements StreamResets.Listener {
     if (ended) {
       return;
     }
-    long next = Math.min(Math.min(t1Deadline, t2Deadline),
-        Math.min(sender.t3Deadline(), resets.deadline()));
+    long next = Math.min(timers.next(), Math.min(sender.t3Deadline(), resets.deadline()));
     if (next != NONE && next < wakeAt) {
       wakeAt = next;
       scheduler.schedule(timerTask, Math.max(0, next - now));

@@ -12,14 +12,29 @@ final class Chunks implements Reconfig.Handler {
   private static final int SACK_MAX = 16 + 4 * 80;
 
   private final Association a;
+  private final LocalParameters local;
+  private final Wire wire;
+  private final DataSender sender;
+  private final InboundTsns inbound;
+  private final Reassembler reassembler;
+  private final StreamResets resets;
+  private final RtoEstimator rto;
   private final int[] forwardStreams = new int[256];
   private final int[] forwardSsns = new int[256];
   private boolean sackDue;
   private long malformed;
   private long now;
 
-  Chunks(Association association) {
+  Chunks(Association association, LocalParameters local, Wire wire, DataSender sender,
+      InboundTsns inbound, Reassembler reassembler, StreamResets resets, RtoEstimator rto) {
     this.a = association;
+    this.local = local;
+    this.wire = wire;
+    this.sender = sender;
+    this.inbound = inbound;
+    this.reassembler = reassembler;
+    this.resets = resets;
+    this.rto = rto;
   }
 
   long malformedCount() {
@@ -59,8 +74,8 @@ final class Chunks implements Reconfig.Handler {
     return switch (type) {
       case ChunkType.INIT -> tag == 0;
       case ChunkType.ABORT, ChunkType.SHUTDOWN_COMPLETE ->
-          (flags & ChunkType.FLAG_T) != 0 ? tag == a.peerTag() && tag != 0 : tag == a.localTag();
-      default -> tag == a.localTag();
+          (flags & ChunkType.FLAG_T) != 0 ? tag == a.peerTag() && tag != 0 : tag == local.tag;
+      default -> tag == local.tag;
     };
   }
 
@@ -79,7 +94,7 @@ final class Chunks implements Reconfig.Handler {
       }
       case ChunkType.SACK -> {
         if (up) {
-          a.sender().onSack(b, off, len, now);
+          sender.onSack(b, off, len, now);
         }
       }
       case ChunkType.INIT -> init(InitChunk.parse(b, off, len, false), state);
@@ -99,8 +114,8 @@ final class Chunks implements Reconfig.Handler {
         }
       }
       case ChunkType.HEARTBEAT -> {
-        if (a.peerTag() != 0 && 4 + len <= a.wire().maxChunk()) {
-          PacketWriter w = a.wire().room(a.peerTag(), 4 + len);
+        if (a.peerTag() != 0 && 4 + len <= wire.maxChunk()) {
+          PacketWriter w = wire.room(a.peerTag(), 4 + len);
           w.startChunk(ChunkType.HEARTBEAT_ACK, 0);
           w.bytes(b, off, len); // the Heartbeat Info parameter, echoed (§8.3)
           w.endChunk();
@@ -147,14 +162,20 @@ final class Chunks implements Reconfig.Handler {
     }
     sackDue = true;
     int tsn = Bytes.i32(b, off);
-    InboundTsns in = a.inbound();
-    Reassembler reassembler = a.reassembler();
-    long t = in.unwrap(tsn);
+    long t = inbound.unwrap(tsn);
     int size = len - 12;
-    if (t > in.cumulativeUnwrapped() + 1 && reassembler.bufferedBytes() + size > a.window()) {
-      return; // no room: not acknowledged, so the peer sends it again (§6.2)
+    if (size > a.window()) {
+      if (t != inbound.cumulativeUnwrapped() + 1) {
+        return; // no room: not acknowledged, so the peer sends it again (§6.2)
+      }
+      // The next TSN in order is taken even when full, so that buffered data can drain, unless
+      // the peer ignores our window altogether.
+      if (reassembler.bufferedBytes() > 2L * a.receiveWindow()) {
+        a.abort("peer overran the receive window");
+        return;
+      }
     }
-    if (in.receive(tsn) != InboundTsns.Verdict.NEW) {
+    if (inbound.receive(tsn) != InboundTsns.Verdict.NEW) {
       return;
     }
     int stream = Bytes.u16(b, off + 4);
@@ -174,10 +195,9 @@ final class Chunks implements Reconfig.Handler {
           return;
         }
         // §5.2.1: a simultaneous INIT is answered with our original tag and TSN.
-        byte[] cookie = a.cookie(init, now).seal(a.cookieSecret());
-        Wire wire = a.wire();
+        byte[] cookie = local.cookieFor(init, now);
         wire.flush();
-        a.ourInit(cookie).write(wire.room(init.initiateTag(), 64 + cookie.length));
+        local.init(cookie).write(wire.room(init.initiateTag(), 64 + cookie.length));
         wire.flush();
       }
       case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_SENT, SHUTDOWN_RECEIVED, SHUTDOWN_ACK_SENT ->
@@ -186,11 +206,7 @@ final class Chunks implements Reconfig.Handler {
   }
 
   private void cookieEcho(byte[] b, int off, int len, SctpState state) {
-    StateCookie cookie = StateCookie.open(b, off, len, a.cookieSecret(), now,
-        a.config().cookieLifetimeMillis());
-    if (cookie.localTag() != a.localTag()) {
-      throw new IllegalArgumentException("COOKIE ECHO for another association");
-    }
+    StateCookie cookie = local.openCookie(b, off, len, now);
     switch (state) {
       case CLOSED, COOKIE_WAIT, COOKIE_ECHOED -> {
         a.peerKnown(cookie.peerTag(), cookie.peerInitialTsn(), cookie.peerWindow(),
@@ -212,7 +228,7 @@ final class Chunks implements Reconfig.Handler {
     }
     switch (state) {
       case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_RECEIVED -> {
-        a.sender().onCumulativeAck(Bytes.i32(b, off), now);
+        sender.onCumulativeAck(Bytes.i32(b, off), now);
         a.setState(SctpState.SHUTDOWN_RECEIVED);
       }
       case SHUTDOWN_SENT -> { // §9.2: both sides shut down at once
@@ -225,11 +241,10 @@ final class Chunks implements Reconfig.Handler {
   }
 
   private void forwardTsn(byte[] b, int off, int len) {
-    InboundTsns in = a.inbound();
     int tsn = Bytes.i32(b, off);
-    long point = in.unwrap(tsn);
+    long point = inbound.unwrap(tsn);
     sackDue = true; // RFC 3758 §3.6: acknowledge at once
-    if (!in.forwardTo(tsn)) {
+    if (!inbound.forwardTo(tsn)) {
       return;
     }
     int n = Math.min((len - 4) / 4, forwardStreams.length);
@@ -237,41 +252,40 @@ final class Chunks implements Reconfig.Handler {
       forwardStreams[i] = Bytes.u16(b, off + 4 + 4 * i);
       forwardSsns[i] = Bytes.u16(b, off + 6 + 4 * i);
     }
-    a.reassembler().forward(point, forwardStreams, forwardSsns, n);
+    reassembler.forward(point, forwardStreams, forwardSsns, n);
   }
 
   @Override
   public void resetRequest(long seq, int lastTsn, byte[] b, int streamsOff, int count) {
-    InboundTsns in = a.inbound();
-    boolean received = in.cumulativeUnwrapped() >= in.unwrap(lastTsn);
-    a.resets().onRequest(a.wire(), a.peerTag(), seq, received, b, streamsOff, count);
+    boolean received = inbound.cumulativeUnwrapped() >= inbound.unwrap(lastTsn);
+    resets.onRequest(wire, a.peerTag(), seq, received, b, streamsOff, count);
   }
 
   @Override
   public void response(long seq, int result) {
-    a.resets().onResponse(seq, result, now, a.rto().rto());
+    resets.onResponse(seq, result, now, rto.rto());
   }
 
   /** Writes the SACK a received DATA or FORWARD TSN asked for, ahead of any DATA we send. */
   void flushSack() {
     if (sackDue && a.peerTag() != 0) {
-      int max = Math.min(SACK_MAX, a.wire().maxChunk());
-      a.inbound().writeSack(a.wire().room(a.peerTag(), max), a.window(), max);
+      int max = Math.min(SACK_MAX, wire.maxChunk());
+      inbound.writeSack(wire.room(a.peerTag(), max), a.window(), max);
     }
     sackDue = false;
   }
 
   void writeCookieEcho(byte[] cookie) {
-    PacketWriter w = a.wire().room(a.peerTag(), 4 + cookie.length);
+    PacketWriter w = wire.room(a.peerTag(), 4 + cookie.length);
     w.startChunk(ChunkType.COOKIE_ECHO, 0);
     w.bytes(cookie, 0, cookie.length);
     w.endChunk();
   }
 
   void writeShutdown() {
-    PacketWriter w = a.wire().room(a.peerTag(), 8);
+    PacketWriter w = wire.room(a.peerTag(), 8);
     w.startChunk(ChunkType.SHUTDOWN, 0);
-    w.u32(a.inbound().cumulativeTsn());
+    w.u32(inbound.cumulativeTsn());
     w.endChunk();
   }
 
@@ -280,8 +294,8 @@ final class Chunks implements Reconfig.Handler {
   }
 
   void writeEmpty(int type) {
-    a.wire().room(a.peerTag(), 4).startChunk(type, 0);
-    a.wire().room(a.peerTag(), 0).endChunk();
+    wire.room(a.peerTag(), 4).startChunk(type, 0);
+    wire.room(a.peerTag(), 0).endChunk();
   }
 
   private static String cause(byte[] b, int off, int len) {

@@ -14,6 +14,7 @@ final class DataSender {
   private final RtoEstimator rto;
   private final Wire wire;
   private final int fragment;
+  private final int[] nextSsn;
   private final int[] forwardStreams = new int[64];
   private final int[] forwardSsns = new int[64];
   private long peerWindow;
@@ -29,6 +30,7 @@ final class DataSender {
     this.rto = rto;
     this.wire = wire;
     this.fragment = config.mtu() - PacketWriter.COMMON_HEADER - DATA_HEADER;
+    this.nextSsn = new int[config.streams()];
   }
 
   void start(int localInitialTsn) {
@@ -44,9 +46,24 @@ final class DataSender {
     cc.reset(peerWindow);
   }
 
-  boolean enqueue(int stream, int ssn, int ppid, boolean unordered, int maxRtx, long expires,
-      byte[] msg, int off, int len) {
-    return queue.enqueue(stream, ssn, ppid, unordered, maxRtx, expires, msg, off, len, fragment);
+  /** Numbers an ordered message in its stream (unordered ones carry SSN 0) and queues it. */
+  boolean enqueue(int stream, int ppid, boolean unordered, int maxRtx, long expires, byte[] msg,
+      int off, int len) {
+    int ssn = unordered ? 0 : nextSsn[stream];
+    if (!queue.enqueue(stream, ssn, ppid, unordered, maxRtx, expires, msg, off, len, fragment)) {
+      return false;
+    }
+    if (!unordered) {
+      nextSsn[stream] = (ssn + 1) & 0xffff;
+    }
+    return true;
+  }
+
+  /** After our outgoing stream is reset its numbering restarts at 0 (RFC 6525 §5.2.2). */
+  void resetStream(int stream) {
+    if (stream < nextSsn.length) {
+      nextSsn[stream] = 0;
+    }
   }
 
   /** The TSN we assigned last (RFC 6525 "sender's last assigned TSN"). */
