@@ -69,6 +69,15 @@ class WebRtcDataChannelTest {
       transport.attachSctp(sctp);
     }
 
+    /** Waits for DTLS to connect, past Connecting. */
+    void connected() throws InterruptedException {
+      TransportState s;
+      do {
+        s = states.poll(20, TimeUnit.SECONDS);
+      } while (s instanceof TransportState.Connecting);
+      assertInstanceOf(TransportState.Connected.class, s, "DTLS connected");
+    }
+
     @Override
     public void onDataChannel(DataChannel channel) {
       inboxes.put(channel.label(), inbox(channel)); // before any message can arrive on it
@@ -98,7 +107,9 @@ class WebRtcDataChannelTest {
       BlockingQueue<byte[]> backOnReliable = inbox(reliable);
       BlockingQueue<Boolean> reliableOpen = new LinkedBlockingQueue<>();
       reliable.onOpen(() -> reliableOpen.add(true));
-      assertEquals(true, reliableOpen.poll(10, TimeUnit.SECONDS), "opens once SCTP is up");
+      answerer.connected();
+      assertEquals(true, reliableOpen.poll(10, TimeUnit.SECONDS),
+          "opens once SCTP is up; association " + answerer.sctp.state());
       byte[] big = new byte[100 * 1024];
       new Random(3).nextBytes(big);
       assertTrue(reliable.send("hello over DTLS"));

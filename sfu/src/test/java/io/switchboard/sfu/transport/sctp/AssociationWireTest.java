@@ -176,4 +176,31 @@ class AssociationWireTest {
     assertEquals(SctpState.CLOSED, ours.state());
     assertNotNull(ack.cookie());
   }
+
+  /** Random chunk bodies with valid checksums and tags must be refused, never thrown. */
+  @Test
+  void garbageChunksNeverThrow() {
+    int tag = handshake();
+    Random random = new Random(99);
+    int[] types = {ChunkType.DATA, ChunkType.INIT, ChunkType.INIT_ACK, ChunkType.SACK,
+        ChunkType.HEARTBEAT, ChunkType.SHUTDOWN, ChunkType.ERROR, ChunkType.COOKIE_ECHO,
+        ChunkType.FORWARD_TSN, ChunkType.RE_CONFIG, 0x3f, 0xbf};
+    for (int i = 0; i < 5000; i++) {
+      int type = types[random.nextInt(types.length)];
+      byte[] body = new byte[random.nextInt(40)];
+      random.nextBytes(body);
+      if (type == ChunkType.DATA && body.length > 6) {
+        body[4] = 0; // a stream we have, often
+      }
+      int flags = random.nextInt(16);
+      deliver(type == ChunkType.INIT ? 0 : tag, w -> {
+        w.startChunk(type, flags);
+        w.bytes(body, 0, body.length);
+        w.endChunk();
+      });
+    }
+    sent.clear();
+    assertTrue(ours.state() == SctpState.ESTABLISHED || ours.state() == SctpState.CLOSED
+        || ours.state().compareTo(SctpState.SHUTDOWN_PENDING) >= 0);
+  }
 }
