@@ -47,6 +47,7 @@ public final class DtlsStack implements AutoCloseable {
   private final Object sendLock = new Object();
   private volatile ApplicationDataHandler applicationData = (buf, off, len) -> {};
   private volatile DTLSTransport established;
+  private volatile boolean handshakeDone; // set after stopBlocking: records may then be lent
   private volatile boolean closed;
 
   public DtlsStack(
@@ -101,6 +102,7 @@ public final class DtlsStack implements AutoCloseable {
             }
           };
       transport.stopBlocking();
+      handshakeDone = true;
       drain(); // records that arrived between the last handshake read and now
       return result;
     } catch (IOException | RuntimeException e) {
@@ -137,6 +139,14 @@ public final class DtlsStack implements AutoCloseable {
 
   /** Takes a DTLS record from the network (first byte 20 to 63); the bytes are copied. */
   public void receive(byte[] buf, int off, int len) {
+    if (established != null && handshakeDone) {
+      synchronized (drainBuffer) {
+        transport.lend(buf, off, len); // no copy on the data channel path
+        drain();
+        transport.lend(null, 0, 0);
+      }
+      return;
+    }
     transport.offer(buf, off, len);
     if (established != null) {
       drain();
