@@ -244,4 +244,67 @@ class AssociationTest {
     assertNotNull(client.closedReason);
     assertTrue(client.closedReason.contains("INIT"), client.closedReason);
   }
+
+  @Test
+  void orderedChannelWithoutRetransmissionsSkipsLossesAndKeepsOrder() {
+    establish(true);
+    DataChannel ch = client.open("ordered-lossy", new ChannelOptions(true, 0, -1, ""));
+    net.runFor(1_000);
+    lossy(0.2, 0.05, 40);
+    for (int i = 0; i < 300; i++) {
+      ch.send(String.valueOf(i));
+    }
+    net.runUntil(() -> client.association.bufferedAmount() == 0, 600_000, "sender drained");
+    lossy(0, 0, 0);
+    ch.send("after the storm"); // FORWARD TSN moved the stream past every gap, so this arrives
+    net.runUntil(() -> server.texts("ordered-lossy").contains("after the storm"), 60_000, "tail");
+    List<Integer> got = server.texts("ordered-lossy").stream()
+        .filter(t -> !t.startsWith("after")).map(Integer::parseInt).toList();
+    assertTrue(got.size() > 150 && got.size() < 300, "some lost, most arrive: " + got.size());
+    for (int i = 1; i < got.size(); i++) {
+      assertTrue(got.get(i) > got.get(i - 1), "in order, none twice: " + got);
+    }
+  }
+
+  @Test
+  void messagesPastTheirLifetimeAreAbandoned() {
+    establish(true);
+    DataChannel ch = client.open("timed", new ChannelOptions(true, -1, 300, ""));
+    net.runFor(1_000);
+    client.out.loss = 1.0;
+    ch.send("doomed");
+    net.runFor(5_000); // retransmitted on each timeout until its 300 ms are up, then abandoned
+    client.out.loss = 0;
+    ch.send("alive");
+    net.runUntil(() -> server.texts("timed").contains("alive"), 120_000, "later message");
+    assertEquals(List.of("alive"), server.texts("timed"));
+    net.runUntil(() -> client.association.bufferedAmount() == 0, 120_000, "drained");
+  }
+
+  @Test
+  void bothSidesClosingAtOnceCloseCleanly() {
+    establish(true);
+    DataChannel ch = client.open("both", ChannelOptions.reliable());
+    net.runUntil(() -> server.channels.containsKey("both"), 5_000, "opened");
+    ch.close();
+    server.channels.get("both").close();
+    net.runUntil(() -> client.closedChannels.contains("both")
+        && server.closedChannels.contains("both"), 10_000, "closed");
+  }
+
+  @Test
+  void closingRightAfterALossyBurstDeliversEverythingFirst() {
+    establish(true);
+    DataChannel ch = client.open("burst", ChannelOptions.reliable());
+    net.runUntil(() -> server.channels.containsKey("burst"), 5_000, "opened");
+    lossy(0.2, 0, 30);
+    for (int i = 0; i < 100; i++) {
+      ch.send("m" + i);
+    }
+    ch.close(); // the reset waits for the peer to hold every TSN before it (RFC 6525 §5.2.2)
+    net.runUntil(() -> server.closedChannels.contains("burst")
+        && client.closedChannels.contains("burst"), 600_000, "closed");
+    assertEquals(100, server.texts("burst").size());
+    assertEquals("m99", server.texts("burst").getLast());
+  }
 }
