@@ -26,6 +26,7 @@ final class Reassembler {
   private final int[] earlyCount;
   private final TreeMap<Long, Fragment> fragments = new TreeMap<>();
   private final Map<Integer, Early> early = new HashMap<>();
+  private final InOrderAssembly inOrder; // when active, fragments is empty
   private long bufferedBytes;
   private long oversizedDropped;
 
@@ -34,6 +35,7 @@ final class Reassembler {
     this.maxMessageSize = maxMessageSize;
     this.nextSsn = new int[streams];
     this.earlyCount = new int[streams];
+    this.inOrder = new InOrderAssembly(maxMessageSize);
   }
 
   int streams() {
@@ -57,9 +59,40 @@ final class Reassembler {
       complete(stream, ssn, ppid, (flags & ChunkType.FLAG_UNORDERED) != 0, copy(b, off, len));
       return;
     }
+    if (inOrder.active() && inOrder.continues(tsn) && inOrder.append(b, off, len)) {
+      bufferedBytes += len;
+      if ((flags & ChunkType.FLAG_END) != 0) {
+        bufferedBytes -= inOrder.length();
+        int s = inOrder.stream;
+        int q = inOrder.ssn;
+        int p = inOrder.ppid;
+        boolean unordered = (inOrder.flags & ChunkType.FLAG_UNORDERED) != 0;
+        complete(s, q, p, unordered, inOrder.take());
+      }
+      return;
+    }
+    if (!inOrder.active() && fragments.isEmpty() && (flags & ChunkType.FLAG_BEGIN) != 0) {
+      inOrder.begin(tsn, stream, ssn, ppid, flags);
+      if (inOrder.append(b, off, len)) {
+        bufferedBytes += len;
+        return;
+      }
+      inOrder.reset();
+    }
+    spill();
     fragments.put(tsn, new Fragment(stream, ssn, ppid, flags, copy(b, off, len)));
     bufferedBytes += len;
     assemble(tsn);
+  }
+
+  /** Out of order after all: what was gathered becomes one beginning fragment at its last TSN. */
+  private void spill() {
+    if (inOrder.active()) {
+      long last = inOrder.lastTsn();
+      Fragment head = new Fragment(inOrder.stream, inOrder.ssn, inOrder.ppid, inOrder.flags,
+          inOrder.take());
+      fragments.put(last, head);
+    }
   }
 
   private static byte[] copy(byte[] b, int off, int len) {
@@ -145,6 +178,10 @@ final class Reassembler {
    * each ordered stream listed skips to just after the abandoned sequence number.
    */
   void forward(long newCumulative, int[] streams, int[] ssns, int count) {
+    if (inOrder.active() && inOrder.firstTsn() <= newCumulative) {
+      bufferedBytes -= inOrder.length();
+      inOrder.reset();
+    }
     while (!fragments.isEmpty() && fragments.firstKey() <= newCumulative) {
       bufferedBytes -= fragments.pollFirstEntry().getValue().data.length;
     }

@@ -50,6 +50,29 @@ class ReceivePathTest {
   }
 
   @Test
+  void inOrderFragmentsJoinAndAGapMidMessageStillJoins() {
+    chunk(20, 1, 0, B, "ab");
+    chunk(21, 1, 0, 0, "cd");
+    assertEquals(4, reassembler.bufferedBytes());
+    chunk(22, 1, 0, E, "ef");
+    assertEquals(List.of("1:abcdef"), delivered);
+    chunk(23, 1, 1, B, "gh");
+    chunk(25, 1, 1, E, "kl"); // 24 is late: what was gathered moves aside
+    chunk(24, 1, 1, 0, "ij");
+    assertEquals(List.of("1:abcdef", "1:ghijkl"), delivered);
+    assertEquals(0, reassembler.bufferedBytes());
+  }
+
+  @Test
+  void forwardTsnDropsAMessageBeingGathered() {
+    chunk(30, 2, 0, B, "part");
+    reassembler.forward(31, new int[] {2}, new int[] {0}, 1);
+    assertEquals(0, reassembler.bufferedBytes());
+    chunk(32, 2, 1, B | E, "next");
+    assertEquals(List.of("2:next"), delivered);
+  }
+
+  @Test
   void orderedWaitsForItsTurnUnorderedDoesNot() {
     chunk(2, 3, 1, B | E, "second");
     chunk(3, 3, 0, B | E | U, "urgent");
