@@ -27,13 +27,24 @@ class AssociationWireTest {
   private final List<byte[]> sent = new ArrayList<>();
   private final List<String> events = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
+  private boolean capture = true;
   private final SctpAssociation ours = SctpAssociation.create(SctpConfig.defaults(),
-      (b, off, len) -> sent.add(Arrays.copyOfRange(b, off, off + len)),
+      (b, off, len) -> {
+        if (capture) {
+          sent.add(Arrays.copyOfRange(b, off, off + len));
+        }
+      },
       new DataChannelListener() {
         @Override
         public void onDataChannel(DataChannel channel) {
           events.add("channel " + channel.label());
-          channel.onMessage((p, binary) -> texts.add(new String(p, StandardCharsets.UTF_8)));
+          channel.onMessage((p, binary) -> {
+            if (handler != null) {
+              handler.onMessage(p, binary);
+            } else {
+              texts.add(new String(p, StandardCharsets.UTF_8));
+            }
+          });
         }
 
         @Override
@@ -66,6 +77,8 @@ class AssociationWireTest {
     return r;
   }
 
+  private int ourInitialTsn;
+
   private int handshake() {
     deliver(0, w -> new InitChunk(PEER_TAG, 65536, 16, 16, PEER_TSN, null, true, true).write(w));
     PacketReader initAck = answer();
@@ -76,6 +89,7 @@ class AssociationWireTest {
     assertTrue(ack.forwardTsn() && ack.reconfig());
     assertEquals(List.of(), events, "a listener keeps no state for an INIT");
     int ourTag = ack.initiateTag();
+    ourInitialTsn = ack.initialTsn();
     deliver(ourTag, w -> {
       w.startChunk(ChunkType.COOKIE_ECHO, 0);
       w.bytes(ack.cookie(), 0, ack.cookie().length);
@@ -202,5 +216,89 @@ class AssociationWireTest {
     sent.clear();
     assertTrue(ours.state() == SctpState.ESTABLISHED || ours.state() == SctpState.CLOSED
         || ours.state().compareTo(SctpState.SHUTDOWN_PENDING) >= 0);
+  }
+
+  /** The receive path allocates the payload handed out and next to nothing else. */
+  @Test
+  void receivingAMessageAllocatesLittleBeyondItsPayload() {
+    int tag = handshake();
+    byte[] open = Dcep.open("chat", ChannelOptions.reliable());
+    deliver(tag, w -> data(w, PEER_TSN, 1, 0, Dcep.PPID, open));
+    int[] count = new int[1];
+    events.clear();
+    sent.clear();
+    int warmup = 20_000;
+    int measured = 10_000;
+    byte[][] packets = new byte[warmup + measured][];
+    byte[] payload = new byte[100];
+    for (int i = 0; i < packets.length; i++) {
+      int tsn = PEER_TSN + 1 + i;
+      int ssn = 1 + i;
+      PacketWriter w = new PacketWriter(200);
+      w.begin(5000, 5000, tag);
+      data(w, tsn, 1, ssn & 0xffff, 53, payload);
+      packets[i] = Arrays.copyOf(w.buffer(), w.finish());
+    }
+    capture = false; // SACKs still get written and handed to the sender, just not kept
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        .getThreadMXBean();
+    long id = Thread.currentThread().threadId();
+    DataChannel.MessageHandler counter = (p, binary) -> count[0]++;
+    channelHandler(counter);
+    for (int i = 0; i < warmup; i++) {
+      ours.receive(packets[i], 0, packets[i].length);
+    }
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = warmup; i < packets.length; i++) {
+      ours.receive(packets[i], 0, packets[i].length);
+    }
+    long perMessage = (threads.getThreadAllocatedBytes(id) - before) / measured;
+    assertEquals(warmup + measured, count[0]);
+    // The payload is 100 bytes plus a 16-byte array header, 120 with alignment.
+    assertTrue(perMessage <= 120 + 8, "bytes allocated per message: " + perMessage);
+  }
+
+  private DataChannel.MessageHandler handler;
+
+  private void channelHandler(DataChannel.MessageHandler h) {
+    handler = h;
+  }
+
+  /** Sending a message and taking its SACK allocate nothing: the caller's array is sent as is. */
+  @Test
+  void sendingAllocatesNothingPerMessage() {
+    int tag = handshake();
+    ours.start(io.switchboard.sfu.transport.dtls.DtlsRole.SERVER);
+    DataChannel channel = ours.createDataChannel("out", ChannelOptions.reliable());
+    int warmup = 20_000;
+    int measured = 10_000;
+    byte[][] sacks = new byte[1 + warmup + measured][];
+    for (int i = 0; i < sacks.length; i++) {
+      PacketWriter w = new PacketWriter(64);
+      w.begin(5000, 5000, tag);
+      w.startChunk(ChunkType.SACK, 0);
+      w.u32(ourInitialTsn + i); // the DCEP OPEN, then one message each
+      w.u32(1 << 20);
+      w.u32(0);
+      w.endChunk();
+      sacks[i] = Arrays.copyOf(w.buffer(), w.finish());
+    }
+    ours.receive(sacks[0], 0, sacks[0].length);
+    capture = false;
+    byte[] message = new byte[100];
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        .getThreadMXBean();
+    long id = Thread.currentThread().threadId();
+    long before = 0;
+    for (int i = 1; i < sacks.length; i++) {
+      if (i == 1 + warmup) {
+        before = threads.getThreadAllocatedBytes(id);
+      }
+      assertTrue(channel.send(message));
+      ours.receive(sacks[i], 0, sacks[i].length);
+    }
+    long perMessage = (threads.getThreadAllocatedBytes(id) - before) / measured;
+    assertEquals(0, ours.bufferedAmount(), "every message acknowledged");
+    assertTrue(perMessage <= 8, "bytes allocated per message sent: " + perMessage);
   }
 }
