@@ -121,11 +121,8 @@ final class Chunks implements Reconfig.Handler {
           w.endChunk();
         }
       }
-      case ChunkType.HEARTBEAT_ACK, ChunkType.ERROR -> {
-        if (type == ChunkType.ERROR) {
-          log.debug("SCTP peer reported {}", cause(b, off, len));
-        }
-      }
+      case ChunkType.HEARTBEAT_ACK -> {} // we send no heartbeats: ICE consent watches the path
+      case ChunkType.ERROR -> log.debug("SCTP peer reported {}", cause(b, off, len));
       case ChunkType.ABORT -> a.end("aborted the association (" + cause(b, off, len) + ")", true);
       case ChunkType.SHUTDOWN -> shutdown(b, off, len, state);
       case ChunkType.SHUTDOWN_ACK -> {

@@ -2,6 +2,8 @@ package io.switchboard.sfu.transport.sctp;
 
 import io.switchboard.sfu.transport.dtls.DtlsRole;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,7 @@ final class DataChannels implements SctpAssociation, Association.Upper {
   private final Association association;
   private final DataChannelListener listener;
   private final Channel[] byStream;
-  private final java.util.List<Channel> beforeStart = new java.util.ArrayList<>();
+  private final List<Channel> beforeStart = new ArrayList<>();
   private DtlsRole role;
   private boolean up;
   private boolean closed;

@@ -1,5 +1,7 @@
 package io.switchboard.sfu.transport.sctp;
 
+import java.util.Arrays;
+
 /**
  * Which TSNs of the peer we hold (RFC 9260 §6.2): the cumulative TSN and a bitmap of those received
  * beyond it, from which SACK gap blocks are written; duplicates are remembered for the next SACK.
@@ -32,7 +34,7 @@ final class InboundTsns {
 
   /** Starts tracking from the peer's initial TSN: the cumulative TSN is the one before it. */
   void reset(int peerInitialTsn) {
-    java.util.Arrays.fill(bits, 0);
+    Arrays.fill(bits, 0);
     cumulative = (peerInitialTsn - 1) & 0xffffffffL;
     highest = cumulative;
     duplicateCount = 0;
@@ -80,7 +82,7 @@ final class InboundTsns {
       clear(i);
     }
     if (t - cumulative > capacity) {
-      java.util.Arrays.fill(bits, 0);
+      Arrays.fill(bits, 0);
     }
     cumulative = t;
     highest = Math.max(highest, t);

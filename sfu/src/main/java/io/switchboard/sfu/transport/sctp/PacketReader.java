@@ -13,6 +13,7 @@ final class PacketReader {
   private int type;
   private int flags;
   private int chunkLength;
+  private int valueOffset;
 
   /**
    * @return null if the packet is well formed with a correct checksum, else what is wrong
@@ -60,8 +61,6 @@ final class PacketReader {
     next += Bytes.pad4(length);
     return true;
   }
-
-  private int valueOffset;
 
   int type() {
     return type;
