@@ -15,9 +15,13 @@ import { RTCPeerConnection } from "werift";
 const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
 const channels = new Map();
 
+// One host candidate on the address the test binds (PEER_HOST_ADDRESS): with several, ice4j and
+// werift sometimes settle on different pairs and the DTLS handshake stalls.
+const host = process.env.PEER_HOST_ADDRESS || "127.0.0.1";
 const pc = new RTCPeerConnection({
   iceUseIpv6: false,
-  iceAdditionalHostAddresses: ["127.0.0.1"],
+  iceInterfaceAddresses: { udp4: host },
+  iceAdditionalHostAddresses: host.startsWith("127.") ? [host] : [],
 });
 
 function watch(channel) {
