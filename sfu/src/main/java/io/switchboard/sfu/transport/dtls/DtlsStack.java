@@ -137,7 +137,7 @@ public final class DtlsStack implements AutoCloseable {
     }
   }
 
-  /** Takes a DTLS record from the network (first byte 20 to 63); the bytes are copied. */
+  /** Takes a DTLS record from the network (first byte 20 to 63); it is not kept after the call. */
   public void receive(byte[] buf, int off, int len) {
     if (established != null && handshakeDone) {
       synchronized (drainBuffer) {
