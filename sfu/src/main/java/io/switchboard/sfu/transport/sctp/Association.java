@@ -148,6 +148,10 @@ final class Association implements StreamResets.Listener {
     return sender.queuedBytes();
   }
 
+  synchronized long bufferedBytes(int stream) {
+    return stream < config.streams() ? sender.queuedBytes(stream) : 0;
+  }
+
   /** Graceful shutdown once everything queued is acknowledged (§9.2). */
   synchronized void shutdown() {
     switch (state) {

@@ -76,6 +76,11 @@ final class Channel implements DataChannel {
   }
 
   @Override
+  public long bufferedAmount() {
+    return owner.bufferedAmount(this);
+  }
+
+  @Override
   public void onMessage(MessageHandler handler) {
     messages = handler;
   }

@@ -48,6 +48,9 @@ public interface DataChannel {
   /** Queues a UTF-8 text message (PPID 51, or 56 if empty). */
   boolean send(String message);
 
+  /** Bytes sent on this channel and not yet acknowledged or given up (W3C bufferedAmount). */
+  long bufferedAmount();
+
   void onMessage(MessageHandler handler);
 
   /** Runs when the channel opens, or at once if it is open. */

@@ -99,6 +99,11 @@ final class DataChannels implements SctpAssociation, Association.Upper {
     }
   }
 
+  long bufferedAmount(Channel channel) {
+    int id = channel.id();
+    return id < 0 ? 0 : association.bufferedBytes(id);
+  }
+
   void close(Channel channel) {
     synchronized (association) {
       DataChannel.State state = channel.state();

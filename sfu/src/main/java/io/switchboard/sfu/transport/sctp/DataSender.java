@@ -25,7 +25,7 @@ final class DataSender {
   private int peerTag;
 
   DataSender(SctpConfig config, Wire wire, RtoEstimator rto) {
-    this.queue = new OutboundQueue(config.sendBufferChunks());
+    this.queue = new OutboundQueue(config.sendBufferChunks(), config.streams());
     this.cc = new CongestionWindow(config.mtu());
     this.rto = rto;
     this.wire = wire;
@@ -77,6 +77,10 @@ final class DataSender {
 
   long queuedBytes() {
     return queue.queuedBytes();
+  }
+
+  long queuedBytes(int stream) {
+    return queue.queuedBytes(stream);
   }
 
   long t3Deadline() {

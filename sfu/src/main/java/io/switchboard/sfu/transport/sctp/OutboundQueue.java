@@ -32,10 +32,11 @@ final class OutboundQueue {
   private long sendCursor; // no UNSENT chunk before it
   private long flight;
   private long queuedBytes;
+  private final long[] queuedPerStream;
   private int retransmitPending;
   private boolean partialReliability;
 
-  OutboundQueue(int capacity) {
+  OutboundQueue(int capacity, int streams) {
     if (Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("send capacity must be a power of two, got " + capacity);
     }
@@ -53,6 +54,7 @@ final class OutboundQueue {
     maxRetransmits = new int[capacity];
     sentAt = new long[capacity];
     expiresAt = new long[capacity];
+    queuedPerStream = new long[streams];
   }
 
   /** Numbers chunks from our initial TSN. */
@@ -99,6 +101,9 @@ final class OutboundQueue {
       tail++;
     }
     queuedBytes += len;
+    if (protocolId != Dcep.PPID) { // W3C bufferedAmount counts user data only
+      queuedPerStream[streamId] += len;
+    }
     return true;
   }
 
@@ -121,6 +126,10 @@ final class OutboundQueue {
   /** Bytes handed to us and not yet acknowledged or abandoned. */
   long queuedBytes() {
     return queuedBytes;
+  }
+
+  long queuedBytes(int stream) {
+    return queuedPerStream[stream];
   }
 
   /** The next chunk to send, retransmissions first; -1 if none. */
@@ -248,10 +257,17 @@ final class OutboundQueue {
       int s = (int) (t & mask);
       if (state[s] != ABANDONED) {
         leave(s);
-        queuedBytes -= length[s];
+        unqueue(s);
         state[s] = ABANDONED;
         data[s] = null;
       }
+    }
+  }
+
+  private void unqueue(int s) {
+    queuedBytes -= length[s];
+    if (ppid[s] != Dcep.PPID) {
+      queuedPerStream[stream[s]] -= length[s];
     }
   }
 
@@ -266,7 +282,7 @@ final class OutboundQueue {
   private void release(int s) {
     leave(s);
     if (state[s] != ABANDONED) {
-      queuedBytes -= length[s];
+      unqueue(s);
     }
     state[s] = ACKED;
     data[s] = null;

@@ -101,6 +101,8 @@ class AssociationTest {
       sent.add(m);
       assertTrue(ch.send(m), "message " + i + " queued");
     }
+    long total = sent.stream().mapToLong(m -> m.length).sum();
+    assertEquals(total, ch.bufferedAmount(), "everything queued, nothing acknowledged yet");
     lossyNet.runUntil(() -> b.messages("_reliable").size() >= sent.size(), 600_000, "all delivered");
     lossyNet.runFor(5_000); // late duplicates must not deliver anything twice
     List<byte[]> got = b.messages("_reliable");
@@ -109,6 +111,7 @@ class AssociationTest {
       assertArrayEquals(sent.get(i), got.get(i), "message " + i + " in order and intact");
     }
     assertEquals(0, a.association.bufferedAmount(), "everything acknowledged");
+    assertEquals(0, ch.bufferedAmount());
   }
 
   @Test
@@ -163,6 +166,7 @@ class AssociationTest {
     }
     net.runUntil(() -> server.messages("_reliable").size() == 10, 600_000, "reliable delivered");
     net.runUntil(() -> client.association.bufferedAmount() == 0, 600_000, "sender drained");
+    assertEquals(0, lossyCh.bufferedAmount(), "abandoned messages leave the buffer too");
     int lossyGot = server.messages("_lossy").size();
     assertTrue(lossyGot < 200 && lossyGot > 100, "about 80% of lossy messages arrive: " + lossyGot);
     assertEquals(lossyGot, new HashSet<>(server.texts("_lossy")).size(), "none twice");

@@ -107,7 +107,7 @@ class ChunkCodecTest {
 
   @Test
   void dataChunkCarriesTsnStreamSsnPpidAndPads() {
-    OutboundQueue q = new OutboundQueue(16);
+    OutboundQueue q = new OutboundQueue(16, 8);
     q.start(100);
     byte[] msg = "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertTrue(q.enqueue(1, 2, 51, false, -1, Long.MAX_VALUE, msg, 0, 3, 1172));
@@ -120,7 +120,7 @@ class ChunkCodecTest {
 
   @Test
   void fragmentsAreFlaggedBeginMiddleEndAndUnordered() {
-    OutboundQueue q = new OutboundQueue(16);
+    OutboundQueue q = new OutboundQueue(16, 8);
     q.start(-1); // TSN 0xffffffff: the fragments wrap to 0 and 1
     byte[] msg = new byte[25];
     assertTrue(q.enqueue(0, 0, 53, true, -1, Long.MAX_VALUE, msg, 0, 25, 10));
@@ -153,7 +153,7 @@ class ChunkCodecTest {
 
   @Test
   void forwardTsnNamesTheAbandonedOrderedStreamSequence() {
-    OutboundQueue q = new OutboundQueue(16);
+    OutboundQueue q = new OutboundQueue(16, 8);
     q.start(10);
     q.partialReliability(true);
     byte[] msg = {1};
