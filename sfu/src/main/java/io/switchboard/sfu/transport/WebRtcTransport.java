@@ -11,6 +11,7 @@ import io.switchboard.sfu.transport.ice.IceCandidate;
 import io.switchboard.sfu.transport.ice.IceParameters;
 import io.switchboard.sfu.transport.ice.IceState;
 import io.switchboard.sfu.transport.ice.IceTransport;
+import io.switchboard.sfu.transport.sctp.SctpAssociation;
 import io.switchboard.sfu.transport.srtp.SrtpSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,6 +63,8 @@ public final class WebRtcTransport implements AutoCloseable {
   private final AtomicBoolean handshakeStarted = new AtomicBoolean();
   private final SrtpPath srtp;
   private volatile DtlsRole dtlsRole;
+  private volatile SctpAssociation sctp;
+  private final AtomicBoolean sctpStarted = new AtomicBoolean();
   private DtlsSetup localSetup; // guarded by this; known for an answerer once the offer is in
 
   private WebRtcTransport(
@@ -164,6 +167,42 @@ public final class WebRtcTransport implements AutoCloseable {
     return ice.addRemoteCandidate(candidate);
   }
 
+  /**
+   * Carries data channels on this transport (RFC 8261): decrypted DTLS application data goes to
+   * the association, which is started once DTLS connects (at once if it already has). Its sender
+   * should be {@link #sendData}. Call at most once.
+   */
+  public void attachSctp(SctpAssociation association) {
+    sctp = association;
+    dtls.setApplicationDataHandler(
+        (buf, off, len) -> {
+          try {
+            association.receive(buf, off, len);
+          } catch (RuntimeException e) {
+            log.warn("SCTP association failed on a packet", e);
+          }
+        });
+    if (state.get() instanceof TransportState.Connected connected) {
+      startSctp(connected.dtlsRole());
+    }
+  }
+
+  private void startSctp(DtlsRole role) {
+    SctpAssociation association = sctp;
+    if (association != null && sctpStarted.compareAndSet(false, true)) {
+      association.start(role);
+    }
+  }
+
+  /**
+   * Encrypts one DTLS application-data record (an SCTP packet) and sends it.
+   *
+   * @return false before the DTLS handshake completes, after close, or if it failed
+   */
+  public boolean sendData(byte[] buf, int off, int len) {
+    return dtls.send(buf, off, len);
+  }
+
   /** Encrypts a copy of an RTP packet and sends it; false if not connected or it failed. */
   public boolean sendRtp(byte[] buf, int off, int len) {
     return srtp.send(buf, off, len, false);
@@ -208,7 +247,9 @@ public final class WebRtcTransport implements AutoCloseable {
     srtp.install(new SrtpSession(result.srtpKeys(), config.maxSsrcs()));
     if (!advance(new TransportState.Connected(result.profile(), result.role()))) {
       srtp.close(); // closed or failed meanwhile
+      return;
     }
+    startSctp(result.role());
   }
 
   /** Moves forward only; returns whether the state changed. */
@@ -255,10 +296,17 @@ public final class WebRtcTransport implements AutoCloseable {
     return ice.remoteAddress();
   }
 
-  /** Sends DTLS close_notify if connected, then frees ICE and wipes the SRTP keys. */
+  /**
+   * Aborts any SCTP association, sends DTLS close_notify if connected, then frees ICE and wipes the
+   * SRTP keys.
+   */
   @Override
   public void close() {
     advance(new TransportState.Closed());
+    SctpAssociation association = sctp;
+    if (association != null) {
+      association.abort("transport closed");
+    }
     dtls.close();
     ice.close();
     srtp.close();

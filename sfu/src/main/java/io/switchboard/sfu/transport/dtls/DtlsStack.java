@@ -22,6 +22,15 @@ public final class DtlsStack implements AutoCloseable {
     void send(byte[] buf, int off, int len) throws IOException;
   }
 
+  /**
+   * Receives decrypted application data (SCTP packets, RFC 8261) on the network thread; the bytes
+   * are valid only during the call.
+   */
+  @FunctionalInterface
+  public interface ApplicationDataHandler {
+    void onApplicationData(byte[] buf, int off, int len);
+  }
+
   /** Told when the peer ends the association after the handshake (close_notify or fatal alert). */
   @FunctionalInterface
   public interface CloseListener {
@@ -35,7 +44,10 @@ public final class DtlsStack implements AutoCloseable {
   private final FingerprintVerifier verifier = new FingerprintVerifier();
   private final CloseListener closeListener;
   private final byte[] drainBuffer = new byte[1500];
+  private final Object sendLock = new Object();
+  private volatile ApplicationDataHandler applicationData = (buf, off, len) -> {};
   private volatile DTLSTransport established;
+  private volatile boolean handshakeDone; // set after stopBlocking: records may then be lent
   private volatile boolean closed;
 
   public DtlsStack(
@@ -90,6 +102,7 @@ public final class DtlsStack implements AutoCloseable {
             }
           };
       transport.stopBlocking();
+      handshakeDone = true;
       drain(); // records that arrived between the last handshake read and now
       return result;
     } catch (IOException | RuntimeException e) {
@@ -99,8 +112,41 @@ public final class DtlsStack implements AutoCloseable {
     }
   }
 
-  /** Takes a DTLS record from the network (first byte 20 to 63); the bytes are copied. */
+  /** Where decrypted application data goes; until set it is dropped. */
+  public void setApplicationDataHandler(ApplicationDataHandler handler) {
+    applicationData = handler;
+  }
+
+  /**
+   * Encrypts and sends one application-data record once the handshake is done.
+   *
+   * @return false before the handshake completes, after close, or if sending failed
+   */
+  public boolean send(byte[] buf, int off, int len) {
+    DTLSTransport dtls = established;
+    if (dtls == null || closed) {
+      return false;
+    }
+    synchronized (sendLock) { // receive runs concurrently on the network thread; BC allows that
+      try {
+        dtls.send(buf, off, len);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+
+  /** Takes a DTLS record from the network (first byte 20 to 63); it is not kept after the call. */
   public void receive(byte[] buf, int off, int len) {
+    if (established != null && handshakeDone) {
+      synchronized (drainBuffer) {
+        transport.lend(buf, off, len); // no copy on the data channel path
+        drain();
+        transport.lend(null, 0, 0);
+      }
+      return;
+    }
     transport.offer(buf, off, len);
     if (established != null) {
       drain();
@@ -109,7 +155,7 @@ public final class DtlsStack implements AutoCloseable {
 
   /**
    * Lets BC process records that arrive after the handshake: retransmitted final flights (which it
-   * answers by resending ours) and alerts. Application data would be SCTP, not used yet.
+   * answers by resending ours), alerts, and application data, which goes to the handler.
    */
   private void drain() {
     DTLSTransport dtls = established;
@@ -118,9 +164,12 @@ public final class DtlsStack implements AutoCloseable {
     }
     synchronized (drainBuffer) {
       try {
-        while (dtls.receivePending(drainBuffer, 0, drainBuffer.length) >= 0
-            || dtls.receive(drainBuffer, 0, drainBuffer.length, 1) >= 0) {
-          // application data is dropped until data channels exist
+        int n;
+        while ((n = dtls.receivePending(drainBuffer, 0, drainBuffer.length)) >= 0
+            || (n = dtls.receive(drainBuffer, 0, drainBuffer.length, 1)) >= 0) {
+          if (n > 0) {
+            applicationData.onApplicationData(drainBuffer, 0, n);
+          }
         }
       } catch (IOException e) {
         if (!closed) {

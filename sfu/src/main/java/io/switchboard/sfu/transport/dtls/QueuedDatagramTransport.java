@@ -10,8 +10,8 @@ import org.bouncycastle.tls.DatagramTransport;
 /**
  * Turns pushed datagrams into the pull that BouncyCastle's DTLS wants (the JVB DtlsStack idea): the
  * network thread {@link #offer}s copies into a bounded queue, and BC's {@link #receive} polls it.
- * Sends go straight to the sender. DTLS records are rare (handshake, alerts), so copying each one
- * is fine.
+ * Sends go straight to the sender. During the handshake records are rare and copied; afterwards
+ * (data channels) the draining thread {@link #lend}s each record instead.
  */
 final class QueuedDatagramTransport implements DatagramTransport {
   /** Limits as in BC's UDPTransport for a 1500-byte MTU: IP (20 to 84) and UDP (8) overhead. */
@@ -24,6 +24,10 @@ final class QueuedDatagramTransport implements DatagramTransport {
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean closed;
   private volatile boolean nonBlocking;
+  // After the handshake, a record being drained is lent rather than copied (guarded by the drain).
+  private byte[] lentBuf;
+  private int lentOff;
+  private int lentLen;
 
   QueuedDatagramTransport(DtlsStack.Sender sender) {
     this.sender = sender;
@@ -33,6 +37,16 @@ final class QueuedDatagramTransport implements DatagramTransport {
     if (closed || !incoming.offer(java.util.Arrays.copyOfRange(buf, off, off + len))) {
       dropped.incrementAndGet();
     }
+  }
+
+  /**
+   * Lends BC one record for the next {@link #receive}, without a copy; only after {@link
+   * #stopBlocking}, by the thread draining the DTLS transport.
+   */
+  void lend(byte[] buf, int off, int len) {
+    lentBuf = buf;
+    lentOff = off;
+    lentLen = len;
   }
 
   /** After the handshake only queued records are read; nobody should wait for more. */
@@ -62,6 +76,12 @@ final class QueuedDatagramTransport implements DatagramTransport {
     byte[] datagram;
     try {
       datagram = nonBlocking ? incoming.poll() : incoming.poll(waitMillis, TimeUnit.MILLISECONDS);
+      if (datagram == null && lentBuf != null) { // queued records first: they are older
+        int n = Math.min(len, lentLen);
+        System.arraycopy(lentBuf, lentOff, buf, off, n);
+        lentBuf = null;
+        return n;
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for DTLS records", e);

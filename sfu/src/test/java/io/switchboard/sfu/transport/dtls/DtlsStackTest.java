@@ -125,6 +125,37 @@ class DtlsStackTest {
   }
 
   @Test
+  void applicationDataCrossesOnceTheHandshakeIsDone() throws Exception {
+    Pair p = new Pair(BOTH, BOTH);
+    p.server.setRemoteFingerprints(List.of(CLIENT_CERT.fingerprint()));
+    p.client.setRemoteFingerprints(List.of(SERVER_CERT.fingerprint()));
+    var atServer = new java.util.concurrent.LinkedBlockingQueue<byte[]>();
+    var atClient = new java.util.concurrent.LinkedBlockingQueue<byte[]>();
+    p.server.setApplicationDataHandler((b, o, l) -> atServer.add(Arrays.copyOfRange(b, o, o + l)));
+    p.client.setApplicationDataHandler((b, o, l) -> atClient.add(Arrays.copyOfRange(b, o, o + l)));
+    byte[] sctp = HexFormat.of().parseHex("13881388" + "00000000" + "00000000" + "01000014");
+    assertFalse(p.client.send(sctp, 0, sctp.length), "nothing is sent before the handshake");
+
+    var server = run(p.server, DtlsRole.SERVER);
+    var client = run(p.client, DtlsRole.CLIENT);
+    server.get(15, TimeUnit.SECONDS);
+    client.get(15, TimeUnit.SECONDS);
+
+    for (int i = 0; i < 50; i++) {
+      sctp[15] = (byte) i;
+      assertTrue(p.client.send(sctp, 0, sctp.length));
+      assertArrayEquals(sctp, atServer.poll(5, TimeUnit.SECONDS), "record " + i + " decrypted");
+    }
+    byte[] big = new byte[1200];
+    RANDOM.nextBytes(big);
+    assertTrue(p.server.send(big, 4, 1000));
+    assertArrayEquals(Arrays.copyOfRange(big, 4, 1004), atClient.poll(5, TimeUnit.SECONDS));
+    p.client.close();
+    assertFalse(p.client.send(sctp, 0, sctp.length), "nothing is sent after close");
+    p.server.close();
+  }
+
+  @Test
   void theServerPicksTheClientsOnlyProfile() throws Exception {
     Pair p = new Pair(BOTH, List.of(SrtpProfile.AES128_CM_HMAC_SHA1_80));
     p.server.setRemoteFingerprints(List.of(CLIENT_CERT.fingerprint()));
