@@ -70,6 +70,7 @@ public final class Switchboard implements AutoCloseable {
     telephony =
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
+    new SipApiService(configStore).registerCalls(twirp, telephony.outboundCalls());
     telephony.start();
     HttpRoutes routes =
         new HttpRoutes()

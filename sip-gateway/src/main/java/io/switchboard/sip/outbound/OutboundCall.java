@@ -78,7 +78,10 @@ public final class OutboundCall {
       case OutboundEvent.Sip(SipEvent.RequestReceived received) -> onRequest(received.request());
       case OutboundEvent.Sip(SipEvent.ClientTransactionTimedOut timedOut) -> onTimeout(timedOut.transaction());
       case OutboundEvent.Sip(SipEvent other) -> log.debug("call_id={} ignores {}", callId(), other);
-      case OutboundEvent.Hangup hangup -> hangup(OutboundEnd.of(hangup.reason()));
+      case OutboundEvent.Hangup hangup -> hangup(
+          hangup.reason() == OutboundEnd.Reason.LOCAL_HANGUP && !(state instanceof OutboundState.Active)
+              ? new OutboundEnd(OutboundEnd.Reason.CANCELLED, 487, "Request Terminated")
+              : OutboundEnd.of(hangup.reason()));
       case OutboundEvent.RingingTimeout timeout ->
           hangup(new OutboundEnd(OutboundEnd.Reason.NO_ANSWER, 408, "Request Timeout (no answer)"));
       case OutboundEvent.CancelTimeout timeout -> {
@@ -286,5 +289,4 @@ public final class OutboundCall {
       return Optional.empty();
     }
   }
-
 }
