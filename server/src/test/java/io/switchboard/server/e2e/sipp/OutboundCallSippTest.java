@@ -210,6 +210,50 @@ class OutboundCallSippTest {
     ear.close();
   }
 
+  @Test
+  void maxCallDurationEndsTheCallWithOurByeOverTcp() throws Exception {
+    // A later -t overrides the runner's UDP default: SIPp listens on TCP.
+    Sipp.Run callee = Sipp.start("outbound_answer.xml", switchboard.server.sipPort(), Map.of("RING_MS", "0"), "-t", "t1");
+    String trunk = dialing.trunk(callee.sipPort(), "\"transport\":\"SIP_TRANSPORT_TCP\"");
+
+    Dialing.Reply reply = dialing.createParticipant(
+        request(trunk, "\"wait_until_answered\":true,\"max_call_duration\":\"2s\""));
+
+    assertEquals(200, reply.status(), reply.body().toString());
+    var left = switchboard.rooms.awaitLeft(ROOM, "sip_" + CALLEE);
+    assertEquals(DisconnectReason.CONNECTION_TIMEOUT, left.reason());
+    Sipp.Result result = callee.await(); // passes only if our BYE came
+    assertTrue(result.passed(), result.describe());
+    assertTrue(result.message("INVITE ").contains(";transport=tcp"), result.message("INVITE "));
+    assertTrue(result.message("INVITE ").contains("Via: SIP/2.0/TCP"), result.message("INVITE "));
+  }
+
+  @Test
+  void deletingTheRoomHangsUpTheCall() throws Exception {
+    Sipp.Run callee = carrier("outbound_answer.xml", Map.of("RING_MS", "0"));
+    String trunk = dialing.trunk(callee.sipPort(), "");
+
+    Dialing.Reply reply = dialing.createParticipant(request(trunk, "\"wait_until_answered\":true"));
+    assertEquals(200, reply.status(), reply.body().toString());
+
+    assertTrue(switchboard.server.server().rooms().delete(ROOM));
+    Sipp.Result result = callee.await(); // passes only if our BYE came
+    assertTrue(result.passed(), result.describe());
+  }
+
+  @Test
+  void serviceUnavailableIsAFailedPreconditionWith503() throws Exception {
+    Sipp.Run callee = carrier("outbound_unavailable.xml", Map.of());
+    String trunk = dialing.trunk(callee.sipPort(), "");
+
+    Dialing.Reply reply = dialing.createParticipant(request(trunk, "\"wait_until_answered\":true"));
+
+    assertEquals("failed_precondition", reply.body().get("code").asText(), reply.body().toString());
+    assertEquals("503", reply.body().get("meta").get("sip_status_code").asText());
+    assertEquals(DisconnectReason.SIP_TRUNK_FAILURE, switchboard.rooms.awaitLeft(ROOM, "sip_" + CALLEE).reason());
+    assertTrue(callee.await().passed());
+  }
+
   private Sipp.Run carrier(String scenario, Map<String, String> vars) throws Exception {
     return switchboard.call(scenario, vars);
   }
