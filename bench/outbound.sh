@@ -17,8 +17,10 @@ HOLD_MS="${HOLD_MS:-1000}"
 CARRIER_PORT="${CARRIER_PORT:-25070}"
 
 start_server
+trap stop_server EXIT
+# With -bg SIPp forks and its first process exits with 99.
 sipp -sf "$bench_dir/sipp/outbound_uas.xml" -i 127.0.0.1 -p "$CARRIER_PORT" -mp 26100 -d "$HOLD_MS" \
-  -nostdin -bg -trace_err -error_file "$OUT/sipp_errors.log" >"$OUT/sipp.out" 2>&1
+  -nostdin -bg -trace_err -error_file "$OUT/sipp_errors.log" >"$OUT/sipp.out" 2>&1 || true
 SIPP_PID="$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$OUT/sipp.out")" # -bg prints "Background mode - PID=[n]"
 trap 'kill "$SIPP_PID" 2>/dev/null || true; stop_server' EXIT
 

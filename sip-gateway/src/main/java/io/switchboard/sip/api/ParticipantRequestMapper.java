@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import io.switchboard.protocol.twirp.TwirpErrorCode;
 import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.sip.outbound.DialPlan;
+import io.switchboard.sip.outbound.DtmfScript;
 import io.switchboard.sip.outbound.OutboundCallSpec;
 import io.switchboard.sip.outbound.OutboundTarget;
 import io.switchboard.sip.sdp.CodecPolicy;
@@ -78,7 +79,7 @@ final class ParticipantRequestMapper {
             throw ApiErrors.invalidField(ringing.isNegative() ? "ringing_timeout" : "max_call_duration", "must be positive");
         }
         try {
-            checkDtmf(r.getDtmf());
+            DtmfScript.parse(r.getDtmf());
         } catch (IllegalArgumentException e) {
             throw ApiErrors.invalidField("dtmf", e.getMessage());
         }
@@ -149,16 +150,6 @@ final class ParticipantRequestMapper {
             if (!ok) {
                 throw ApiErrors.invalidField(field, "must be a number or SIP user, not a URI: character '" + c
                         + "' at " + (i + 1) + " is not allowed");
-            }
-        }
-    }
-
-    private static void checkDtmf(String dtmf) {
-        for (int i = 0; i < dtmf.length(); i++) {
-            char c = dtmf.charAt(i);
-            if ("0123456789*#ABCDabcdwW".indexOf(c) < 0) {
-                throw new IllegalArgumentException("character " + (i + 1) + " '" + c
-                        + "' is not a DTMF digit (0-9, *, #, A-D) or w (0.5 s pause)");
             }
         }
     }

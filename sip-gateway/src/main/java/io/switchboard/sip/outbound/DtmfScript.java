@@ -9,19 +9,19 @@ import java.util.List;
  * {@code w} waits half a second (LiveKit's convention). Each step sends one digit at its offset
  * from the answer; a digit takes {@link #DIGIT_SPACING} (100 ms tone, end packets, pause).
  */
-record DtmfScript(List<Step> steps) {
+public record DtmfScript(List<Step> steps) {
   static final Duration PAUSE = Duration.ofMillis(500);
   static final Duration DIGIT_SPACING = Duration.ofMillis(240);
   private static final String DIGITS = "0123456789*#ABCDabcd";
 
-  record Step(Duration at, char digit) {}
+  public record Step(Duration at, char digit) {}
 
-  DtmfScript {
+  public DtmfScript {
     steps = List.copyOf(steps);
   }
 
   /** @throws IllegalArgumentException naming the first character that is neither a digit nor {@code w} */
-  static DtmfScript parse(String text) {
+  public static DtmfScript parse(String text) {
     List<Step> steps = new ArrayList<>();
     Duration at = Duration.ZERO;
     for (int i = 0; i < text.length(); i++) {

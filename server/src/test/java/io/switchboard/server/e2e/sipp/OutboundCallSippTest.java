@@ -229,12 +229,23 @@ class OutboundCallSippTest {
   }
 
   @Test
-  void deletingTheRoomHangsUpTheCall() throws Exception {
+  void answerHeadersBecomeAttributesNumbersHideAndDeletingTheRoomHangsUp() throws Exception {
     Sipp.Run callee = carrier("outbound_answer.xml", Map.of("RING_MS", "0"));
-    String trunk = dialing.trunk(callee.sipPort(), "");
+    String trunk = dialing.trunk(callee.sipPort(), "\"headers_to_attributes\":{\"X-Carrier-Call\":\"carrier_call\"}");
 
-    Dialing.Reply reply = dialing.createParticipant(request(trunk, "\"wait_until_answered\":true"));
+    Dialing.Reply reply = dialing.createParticipant(request(trunk, "\"wait_until_answered\":true,"
+        + "\"include_headers\":\"SIP_X_HEADERS\",\"hide_phone_number\":true,\"participant_attributes\":{\"crm\":\"7\"}"));
     assertEquals(200, reply.status(), reply.body().toString());
+    // LiveKit's hidden identity: sip_ and the first 8 bytes of SHA-256 of the number, in hex.
+    String identity = "sip_" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(CALLEE.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8);
+    assertEquals(identity, reply.body().get("participant_identity").asText());
+    Map<String, String> attributes = switchboard.room(ROOM).participant(identity).orElseThrow().attributes();
+    assertEquals("carrier-42", attributes.get("carrier_call"), "headers_to_attributes from the 200 OK");
+    assertEquals("carrier-42", attributes.get("sip.h.x-carrier-call"), "include_headers SIP_X_HEADERS");
+    assertEquals("7", attributes.get("crm"));
+    assertTrue(!attributes.containsKey("sip.phoneNumber") && !attributes.containsKey("sip.trunkPhoneNumber"),
+        "hide_phone_number leaves the numbers out: " + attributes);
 
     assertTrue(switchboard.server.server().rooms().delete(ROOM));
     Sipp.Result result = callee.await(); // passes only if our BYE came
