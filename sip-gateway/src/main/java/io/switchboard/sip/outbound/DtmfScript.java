@@ -33,7 +33,7 @@ public record DtmfScript(List<Step> steps) {
         at = at.plus(DIGIT_SPACING);
       } else {
         throw new IllegalArgumentException(
-            "dtmf character " + (i + 1) + " '" + c + "' is not a DTMF digit (0-9, *, #, A-D) or w (0.5 s pause)");
+            "character " + (i + 1) + " '" + c + "' is not a DTMF digit (0-9, *, #, A-D) or w (0.5 s pause)");
       }
     }
     return new DtmfScript(steps);

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,17 +71,21 @@ public final class OutboundCallService {
     String lkCallId = ids.next("SCL_");
     String sipCallId = calls.newCallId();
 
-    var holder = new OutboundRoomCall[1];
+    var holder = new AtomicReference<OutboundRoomCall>();
     RtpLeg leg;
     try {
-      leg = RtpLeg.openOnAllocatedPort(ports, legConfig, receiveExecutor, clock, e -> holder[0].onLegEvent(e),
-          BIND_ATTEMPTS);
+      leg = RtpLeg.openOnAllocatedPort(ports, legConfig, receiveExecutor, clock, e -> {
+        OutboundRoomCall call = holder.get(); // set just below; no packet is expected before our offer
+        if (call != null) {
+          call.onLegEvent(e);
+        }
+      }, BIND_ATTEMPTS);
     } catch (IOException | IllegalStateException e) {
       throw new OutboundSetupException(OutboundSetupException.Kind.UNAVAILABLE, "no RTP port for the call: " + e.getMessage());
     }
     var audio = new OutboundAudio(leg, spec.ringback() ? new RingbackTone() : null);
     var roomCall = new OutboundRoomCall(spec, audio, scheduler);
-    holder[0] = roomCall;
+    holder.set(roomCall);
     LocalParticipant participant;
     try {
       participant = rooms.getOrCreate(spec.roomName(), RoomOptions.UNSET).join(
