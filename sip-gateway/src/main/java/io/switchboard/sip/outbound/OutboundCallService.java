@@ -74,7 +74,11 @@ public final class OutboundCallService {
     var holder = new AtomicReference<OutboundRoomCall>();
     RtpLeg leg;
     try {
-      leg = RtpLeg.openOnAllocatedPort(ports, legConfig, receiveExecutor, clock, e -> {
+      // No RTP is due while it rings: the first-packet timeout counts from the leg's opening, so
+      // it gets the ringing time on top.
+      RtpLegConfig config = legConfig.withMediaTimeouts(
+          legConfig.initialMediaTimeout().plus(spec.dial().ringingTimeout()), legConfig.mediaTimeout());
+      leg = RtpLeg.openOnAllocatedPort(ports, config, receiveExecutor, clock, e -> {
         OutboundRoomCall call = holder.get(); // set just below; no packet is expected before our offer
         if (call != null) {
           call.onLegEvent(e);

@@ -115,7 +115,7 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener {
   void onLegEvent(RtpLegEvent event) {
     switch (event) {
       case RtpLegEvent.MediaTimeout timeout -> {
-        // Before the answer no RTP is expected: the ringing may outlast the initial timeout.
+        // Early media may stop before the answer; only a silent answered call is hung up.
         if (answered && handle != null) {
           log.warn("media timeout room={} silent_for={}", spec.roomName(), timeout.silentFor());
           handle.hangup();
