@@ -74,6 +74,7 @@ public final class SipServer {
   /** Stop taking new calls: OPTIONS and new INVITEs get 503 from now on. */
   public void drain() {
     draining = true;
+    outbound.drain();
   }
 
   public boolean isDraining() {

@@ -65,6 +65,10 @@ public final class OutboundCallService {
    * @throws OutboundSetupException when no RTP port is free or the room will not take the callee
    */
   public PlacedCall place(OutboundCallSpec spec) throws OutboundSetupException {
+    if (calls.isDraining()) {
+      throw new OutboundSetupException(OutboundSetupException.Kind.UNAVAILABLE,
+          "the server is draining: it places no new calls");
+    }
     String number = spec.dial().calledUser();
     String identity = spec.identity().isEmpty() ? defaultIdentity(number, spec.hidePhoneNumber()) : spec.identity();
     String name = spec.name().isEmpty() ? (spec.hidePhoneNumber() ? "Phone" : "Phone " + number) : spec.name();

@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 public final class OutboundCalls {
   private final OutboundEnvironment env;
   private final ConcurrentHashMap<String, OutboundCall> calls = new ConcurrentHashMap<>();
+  private volatile boolean draining;
 
   public OutboundCalls(SipSignalling sip, Scheduler scheduler, KeyedSerialExecutor executor, RandomGenerator random) {
     this.env = new OutboundEnvironment(sip, scheduler, executor, random, new SdpParser(),
@@ -54,6 +55,15 @@ public final class OutboundCalls {
         env.executor().execute(callId, () -> call.onEvent(new OutboundEvent.Hangup(OutboundEnd.Reason.LOCAL_HANGUP)));
       }
     };
+  }
+
+  /** No new calls from now on (the server is draining); calls in progress carry on. */
+  public void drain() {
+    draining = true;
+  }
+
+  public boolean isDraining() {
+    return draining;
   }
 
   /** Takes the event when its Call-ID is one of our calls; false otherwise. */

@@ -65,6 +65,17 @@ class OutboundRequestErrorsTest {
         + "\"room_name\":\"r\"}", "invalid_argument", "trunk.hostname: trunk address must be host[:port]");
   }
 
+  @Test
+  void aDrainingServerPlacesNoNewCalls() throws Exception {
+    String trunk = dialing.trunk(5060, "");
+    assertEquals(0, server.server().drain(java.time.Duration.ZERO));
+    Dialing.Reply reply = dialing.createParticipant(
+        "{\"sip_trunk_id\":\"" + trunk + "\",\"sip_call_to\":\"+1415\",\"room_name\":\"r\"}");
+    assertEquals(503, reply.status(), reply.body().toString());
+    assertEquals("unavailable", reply.body().get("code").asText());
+    assertTrue(server.server().rooms().room("r").isEmpty(), "nobody joined a room");
+  }
+
   private void assertError(String body, String code, String text) throws Exception {
     Dialing.Reply reply = dialing.createParticipant(body);
     assertEquals(code, reply.body().path("code").asText(), reply.body().toString());
