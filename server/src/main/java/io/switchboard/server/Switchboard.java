@@ -73,6 +73,7 @@ public final class Switchboard implements AutoCloseable {
     telephony =
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
+    new SipApiService(configStore).registerCalls(twirp, telephony.outboundCalls());
     telephony.start();
     var transfers = new ParticipantTransfers(telephony.calls());
     new TransferApi(transfers).register(twirp);

@@ -10,6 +10,7 @@ import io.switchboard.sip.SipServerConfig;
 import io.switchboard.sip.auth.DigestSettings;
 import io.switchboard.sip.concurrent.ExecutorScheduler;
 import io.switchboard.sip.inbound.InboundSettings;
+import io.switchboard.sip.outbound.OutboundCallService;
 import io.switchboard.sip.pin.PinPolicy;
 import io.switchboard.sip.pin.ToneCues;
 import io.switchboard.sip.room.CallRegistry;
@@ -33,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 final class Telephony implements AutoCloseable {
   private final SipServer sip;
   private final CallRegistry calls = new CallRegistry();
+  private final OutboundCallService outboundCalls;
   private final String advertisedAddress;
 
   Telephony(
@@ -85,6 +87,10 @@ final class Telephony implements AutoCloseable {
                 inbound.sessionTimers(), inbound.codecs(), inbound.maxRingingTimeout(), sipConfig.hideInboundPort()),
             DigestSettings.withRandomSecret());
     sip = new SipServer(server, handler, media, clock, new ExecutorScheduler(scheduler), virtualThreads);
+    outboundCalls =
+        new OutboundCallService(
+            sip.outbound(), rooms, ports, legConfig, virtualThreads, clock, advertisedAddress,
+            new ExecutorScheduler(scheduler), new SecureRandom());
   }
 
   void start() throws IOException {
@@ -101,6 +107,11 @@ final class Telephony implements AutoCloseable {
 
   String advertisedAddress() {
     return advertisedAddress;
+  }
+
+  /** Places outbound calls into rooms (CreateSIPParticipant). */
+  OutboundCallService outboundCalls() {
+    return outboundCalls;
   }
 
   CallRegistry calls() {

@@ -7,6 +7,7 @@ import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.inbound.InboundCallHandler;
 import io.switchboard.sip.inbound.InboundCallRouter;
 import io.switchboard.sip.inbound.MediaSessionFactory;
+import io.switchboard.sip.outbound.OutboundCalls;
 import io.switchboard.sip.transport.IncomingRequest;
 import io.switchboard.sip.transport.JainSipStack;
 import io.switchboard.sip.transport.OutgoingResponse;
@@ -34,6 +35,7 @@ public final class SipServer {
 
   private final JainSipStack stack;
   private final InboundCallRouter router;
+  private final OutboundCalls outbound;
   private volatile boolean draining;
 
   /**
@@ -49,6 +51,7 @@ public final class SipServer {
         new NonceService(config.digest().secret(), clock, config.digest().nonceValidity()),
         config.digest().algorithms());
     this.router = new InboundCallRouter(stack, handler, media, authenticator, config.inbound(), scheduler, executor);
+    this.outbound = new OutboundCalls(stack, scheduler, executor, new java.security.SecureRandom());
   }
 
   public void start() throws IOException {
@@ -58,6 +61,7 @@ public final class SipServer {
   /** Ends every call (BYE or 503), then closes the sockets. */
   public void stop() {
     try {
+      outbound.stopAll().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       router.stopAll().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -70,6 +74,7 @@ public final class SipServer {
   /** Stop taking new calls: OPTIONS and new INVITEs get 503 from now on. */
   public void drain() {
     draining = true;
+    outbound.drain();
   }
 
   public boolean isDraining() {
@@ -78,6 +83,11 @@ public final class SipServer {
 
   public int activeCalls() {
     return router.activeCalls();
+  }
+
+  /** Places outbound calls through this server's stack. */
+  public OutboundCalls outbound() {
+    return outbound;
   }
 
   public int udpPort() {
@@ -89,6 +99,9 @@ public final class SipServer {
   }
 
   private void onEvent(SipEvent event) {
+    if (outbound.route(event)) {
+      return;
+    }
     if (event instanceof SipEvent.RequestReceived received && draining && isNewInvite(received.request())) {
       unavailable(received.request());
       return;

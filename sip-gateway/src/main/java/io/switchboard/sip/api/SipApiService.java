@@ -1,15 +1,18 @@
 package io.switchboard.sip.api;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.function.Function;
 
 import com.google.protobuf.Message;
 
 import io.switchboard.protocol.twirp.TwirpRouter;
+import io.switchboard.sip.outbound.OutboundCallService;
 import io.switchboard.trunk.store.ConfigStore;
 import livekit.LivekitSip.CreateSIPDispatchRuleRequest;
 import livekit.LivekitSip.CreateSIPInboundTrunkRequest;
 import livekit.LivekitSip.CreateSIPOutboundTrunkRequest;
+import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.DeleteSIPDispatchRuleRequest;
 import livekit.LivekitSip.DeleteSIPTrunkRequest;
 import livekit.LivekitSip.GetSIPInboundTrunkRequest;
@@ -37,6 +40,7 @@ public final class SipApiService {
     private final OutboundTrunkMethods outbound;
     private final LegacyTrunkMethods trunks;
     private final DispatchRuleMethods rules;
+    private final ConfigStore store;
 
     public SipApiService(ConfigStore store) {
         Objects.requireNonNull(store, "store");
@@ -44,6 +48,7 @@ public final class SipApiService {
         this.outbound = new OutboundTrunkMethods(store);
         this.trunks = new LegacyTrunkMethods(store);
         this.rules = new DispatchRuleMethods(store);
+        this.store = store;
     }
 
     /** Registers every trunk and dispatch-rule method on {@code router}. */
@@ -66,6 +71,19 @@ public final class SipApiService {
         admin(router, "UpdateSIPDispatchRule", UpdateSIPDispatchRuleRequest.getDefaultInstance(), rules::update);
         admin(router, "ListSIPDispatchRule", ListSIPDispatchRuleRequest.getDefaultInstance(), rules::list);
         admin(router, "DeleteSIPDispatchRule", DeleteSIPDispatchRuleRequest.getDefaultInstance(), rules::delete);
+    }
+
+    /**
+     * Registers {@code CreateSIPParticipant} (the {@code sip.call} grant), placing calls through
+     * {@code calls} with trunks from this service's store.
+     */
+    public void registerCalls(TwirpRouter router, OutboundCallService calls) {
+        var create = new CreateParticipantMethod(new ParticipantRequestMapper(store, new SecureRandom()), calls);
+        router.register(SERVICE, "CreateSIPParticipant", CreateSIPParticipantRequest.getDefaultInstance(),
+                (context, request) -> {
+                    CreateParticipantMethod.requireCall(context);
+                    return create.create(request);
+                });
     }
 
     private static <Req extends Message> void admin(TwirpRouter router, String method, Req prototype,

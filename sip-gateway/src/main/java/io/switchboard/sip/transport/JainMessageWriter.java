@@ -72,6 +72,30 @@ final class JainMessageWriter {
     }
   }
 
+  /** A dialog-creating INVITE of ours (RFC 3261 §8.1.1), complete but for the stack's own checks. */
+  Request invite(OutgoingInvite out, int port) {
+    try {
+      var requestUri = addresses.createURI(out.requestUri());
+      var fromAddress = addresses.createAddress(out.fromUri());
+      if (!out.fromDisplayName().isEmpty()) {
+        fromAddress.setDisplayName(out.fromDisplayName());
+      }
+      var via = headers.createViaHeader(advertisedAddress, port, out.transport().token(), out.branch());
+      via.setRPort(); // RFC 3581: responses come back to the port we sent from
+      Request request = messages.createRequest(requestUri, Request.INVITE,
+          headers.createCallIdHeader(out.callId()),
+          headers.createCSeqHeader(out.cseq(), Request.INVITE),
+          headers.createFromHeader(fromAddress, out.fromTag()),
+          headers.createToHeader(addresses.createAddress(out.toUri()), null),
+          List.of(via),
+          headers.createMaxForwardsHeader(70));
+      completeRequest(request, new OutgoingRequest(Request.INVITE, out.headers(), out.sdp(), "application/sdp"), port);
+      return request;
+    } catch (ParseException | InvalidArgumentException e) {
+      throw new IllegalArgumentException("cannot build INVITE to " + out.requestUri() + ": " + e.getMessage(), e);
+    }
+  }
+
   void completeRequest(Request request, OutgoingRequest out, int contactPort) {
     try {
       if (TARGET_REFRESH.contains(out.method())) {

@@ -130,6 +130,31 @@ public final class JainSipStack implements SipSignalling {
     }
   }
 
+  @Override
+  public ClientTransactionHandle sendInvite(OutgoingInvite invite) {
+    try {
+      Request request = writer().invite(invite, port);
+      var transaction = provider.getNewClientTransaction(request);
+      transaction.sendRequest();
+      return new JainHandles.Client(transaction);
+    } catch (SipException | RuntimeException e) {
+      throw new SipSendException("cannot send INVITE to " + invite.requestUri() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void cancel(ClientTransactionHandle invite) {
+    if (!(invite instanceof JainHandles.Client client)) {
+      throw new IllegalArgumentException("not a transaction of this SIP stack: " + invite);
+    }
+    try {
+      Request cancel = client.transaction.createCancel();
+      provider.getNewClientTransaction(cancel).sendRequest();
+    } catch (SipException | RuntimeException e) {
+      throw new SipSendException("cannot CANCEL " + invite + ": " + e.getMessage(), e);
+    }
+  }
+
   private void rejectStatelessly(Request request, String reason) {
     try {
       var response = writer().statelessResponse(request, 400, reason);

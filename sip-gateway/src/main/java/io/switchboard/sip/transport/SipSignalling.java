@@ -21,4 +21,24 @@ public interface SipSignalling {
 
   /** Acknowledges a 2xx to our re-INVITE (RFC 3261 §13.2.2.4). @throws SipSendException on failure */
   void acknowledge(DialogHandle dialog, long inviteCseq);
+
+  /**
+   * Sends an INVITE that starts a dialog of ours, out of dialog, on a new client transaction.
+   * Responses arrive as {@link SipEvent.ResponseReceived} for its Call-ID; a 2xx carries the dialog.
+   *
+   * @throws SipSendException when it cannot be sent
+   */
+  default ClientTransactionHandle sendInvite(OutgoingInvite invite) {
+    throw new UnsupportedOperationException("this SIP stack does not place calls");
+  }
+
+  /**
+   * Cancels an INVITE of ours that has had a provisional response (RFC 3261 §9.1). The INVITE
+   * then ends with 487 (or a 2xx that won the race, which the caller ACKs and BYEs).
+   *
+   * @throws SipSendException when it cannot be sent
+   */
+  default void cancel(ClientTransactionHandle invite) {
+    throw new UnsupportedOperationException("this SIP stack does not place calls");
+  }
 }

@@ -1,0 +1,52 @@
+package io.switchboard.sip.outbound;
+
+import io.switchboard.media.audio.AudioSink;
+import io.switchboard.media.audio.AudioSource;
+import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.media.net.RtpLeg;
+
+/**
+ * The callee's audio as the room sees it. Until the far end's audio flows (early media or the
+ * answer) the track plays the ringback tone when asked for, silence otherwise; then the RTP
+ * leg's audio. The room's mix goes to the leg, which sends once it knows where to (the first
+ * SDP answer); every write also runs the leg's housekeeping (RTCP, media timeout).
+ */
+final class OutboundAudio implements AudioSource, AudioSink {
+  private final RtpLeg leg;
+  private final RingbackTone ringback;
+  private volatile boolean farEnd;
+
+  /** @param ringback null for silence while ringing */
+  OutboundAudio(RtpLeg leg, RingbackTone ringback) {
+    this.leg = leg;
+    this.ringback = ringback;
+  }
+
+  /** Early media or the answer: from now on the room hears the far end. */
+  void hearFarEnd() {
+    farEnd = true;
+  }
+
+  RtpLeg leg() {
+    return leg;
+  }
+
+  @Override
+  public int sampleRate() {
+    return farEnd || ringback == null ? leg.sampleRate() : RingbackTone.RATE;
+  }
+
+  @Override
+  public boolean read(PcmFrame into) {
+    if (farEnd) {
+      return leg.read(into);
+    }
+    return ringback != null && ringback.read(into);
+  }
+
+  @Override
+  public void write(PcmFrame frame) {
+    leg.write(frame);
+    leg.tick();
+  }
+}
