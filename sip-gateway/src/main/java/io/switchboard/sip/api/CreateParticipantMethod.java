@@ -92,7 +92,7 @@ final class CreateParticipantMethod {
                     "the participant was removed from the room while ringing");
             case MEDIA_NEGOTIATION -> SipStatusErrors.of(488, "Not Acceptable Here", "the answer's SDP matched no codec we offered");
             case SERVER_STOPPED -> TwirpException.unavailable("the server is shutting down");
-            case REMOTE_HANGUP, LOCAL_HANGUP, MAX_DURATION ->
+            case REMOTE_HANGUP, LOCAL_HANGUP, TRANSFERRED, MAX_DURATION ->
                     TwirpException.internal("call ended before it was answered: " + end.reason(), null);
         };
     }

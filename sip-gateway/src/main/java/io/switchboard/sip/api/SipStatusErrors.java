@@ -7,26 +7,34 @@ import io.switchboard.protocol.twirp.TwirpErrorCode;
 import io.switchboard.protocol.twirp.TwirpException;
 
 /**
- * A call that ended with a SIP status, as a Twirp error the way LiveKit shapes it
- * ({@code livekit/sip.go SIPStatus}): the code from LiveKit's SIP-to-gRPC table, the message
- * {@code sip status <code>: <reason>}, and {@code meta.sip_status_code} / {@code meta.sip_status}.
+ * The one SIP-status-to-Twirp table, for every API that reports a SIP failure (CreateSIPParticipant's
+ * INVITE, TransferSIPParticipant's REFER and NOTIFY sipfrag). It is LiveKit's {@code sipCodeToGRPCCode}
+ * (livekit/protocol {@code livekit/sip.go}, with the {@code GRPCStatus} fallbacks by class), so
+ * clients that branch on the code behave as against LiveKit. The error is shaped as LiveKit's
+ * {@code SIPStatus}: message {@code sip status <code>: <reason>}, and {@code meta.sip_status_code} /
+ * {@code meta.sip_status} ({@code TwirpErrorMeta}).
  */
-final class SipStatusErrors {
+public final class SipStatusErrors {
 
     private SipStatusErrors() {
     }
 
-    static TwirpException of(int status, String reason, String detail) {
-        String text = reason == null || reason.isEmpty() ? "SIP " + status : reason;
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("sip_status_code", Integer.toString(status));
-        meta.put("sip_status", text);
-        String msg = "sip status " + status + ": " + text + (detail.isEmpty() ? "" : " (" + detail + ")");
-        return new TwirpException(code(status), msg, meta);
+    /** A failed call as LiveKit reports it; {@code detail}, when not empty, is appended in parentheses. */
+    public static TwirpException of(int status, String reason, String detail) {
+        String msg = "sip status " + status + ": " + reasonOf(status, reason) + (detail.isEmpty() ? "" : " (" + detail + ")");
+        return new TwirpException(code(status), msg, meta(status, reason));
     }
 
-    /** LiveKit's {@code sipCodeToGRPCCode}, as Twirp codes; unlisted codes fall back by class. */
-    static TwirpErrorCode code(int status) {
+    /** {@code sip_status_code} and {@code sip_status}, in that order; a missing reason phrase reads {@code SIP <code>}. */
+    public static Map<String, String> meta(int status, String reason) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("sip_status_code", Integer.toString(status));
+        meta.put("sip_status", reasonOf(status, reason));
+        return meta;
+    }
+
+    /** LiveKit's table; statuses it does not list fall back by class: 5xx failed_precondition, else invalid_argument. */
+    public static TwirpErrorCode code(int status) {
         return switch (status) {
             case 301, 302, 404, 410, 481, 604 -> TwirpErrorCode.NOT_FOUND;
             case 401, 402, 403, 433, 470, 603, 607, 608 -> TwirpErrorCode.PERMISSION_DENIED;
@@ -36,7 +44,13 @@ final class SipStatusErrors {
             case 416 -> TwirpErrorCode.OUT_OF_RANGE;
             case 440, 480, 486, 600 -> TwirpErrorCode.RESOURCE_EXHAUSTED;
             case 487, 491 -> TwirpErrorCode.ABORTED;
+            // Listed by LiveKit as invalid_argument: 300, 305, 380, 400, 405, 406, 411, 413, 414, 415,
+            // 417, 420, 421, 422, 423, 424, 425, 429, 430, 469, 484, 485, 488, 489, 493, 505, 513, 606.
             default -> status >= 500 && status < 600 ? TwirpErrorCode.FAILED_PRECONDITION : TwirpErrorCode.INVALID_ARGUMENT;
         };
+    }
+
+    private static String reasonOf(int status, String reason) {
+        return reason == null || reason.isEmpty() ? "SIP " + status : reason;
     }
 }

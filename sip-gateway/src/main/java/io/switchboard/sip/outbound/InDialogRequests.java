@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Requests the far end sends inside an outbound call's dialog, other than BYE: a re-INVITE with
  * an offer is answered (hold, resume, a new address) keeping our port; one without an offer gets
- * our original offer again; OPTIONS and UPDATE without a body get 200; anything else 405.
+ * our original offer again; OPTIONS and UPDATE without a body get 200; anything else (a REFER
+ * from the callee, MESSAGE) 405. INFO and NOTIFY go to the call's DialogRequests instead.
  */
 final class InDialogRequests {
   private static final Logger log = LoggerFactory.getLogger(InDialogRequests.class);
-  private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE";
+  private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, NOTIFY";
 
   private InDialogRequests() {}
 

@@ -4,6 +4,7 @@ import io.switchboard.media.audio.AudioSink;
 import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.net.RtpLeg;
+import io.switchboard.sip.room.TransferTone;
 
 /**
  * The callee's audio as the room sees it. Until the far end's audio flows (early media or the
@@ -15,6 +16,8 @@ final class OutboundAudio implements AudioSource, AudioSink {
   private final RtpLeg leg;
   private final RingbackTone ringback;
   private volatile boolean farEnd;
+  /** While set, the callee hears it instead of the room (a transfer's ringing tone). */
+  private volatile TransferTone tone;
 
   /** @param ringback null for silence while ringing */
   OutboundAudio(RtpLeg leg, RingbackTone ringback) {
@@ -25,6 +28,15 @@ final class OutboundAudio implements AudioSource, AudioSink {
   /** Early media or the answer: from now on the room hears the far end. */
   void hearFarEnd() {
     farEnd = true;
+  }
+
+  /** The callee hears a ringing tone instead of the room until {@link #stopTone}. */
+  void startTone() {
+    tone = new TransferTone(leg.sampleRate());
+  }
+
+  void stopTone() {
+    tone = null;
   }
 
   RtpLeg leg() {
@@ -46,7 +58,8 @@ final class OutboundAudio implements AudioSource, AudioSink {
 
   @Override
   public void write(PcmFrame frame) {
-    leg.write(frame);
+    TransferTone playing = tone;
+    leg.write(playing == null ? frame : playing.next(leg.sampleRate()));
     leg.tick();
   }
 }

@@ -2,11 +2,13 @@ package io.switchboard.sip.outbound;
 
 import io.switchboard.sip.concurrent.Cancellable;
 import io.switchboard.sip.inbound.MediaSession;
+import io.switchboard.sip.incall.DialogRequests;
 import io.switchboard.sip.sdp.AnswerAcceptance;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.sip.sdp.SdpParseException;
 import io.switchboard.sip.sdp.SessionDescription;
 import io.switchboard.sip.transport.ClientTransactionHandle;
+import io.switchboard.sip.transport.DialogHandle;
 import io.switchboard.sip.transport.IncomingRequest;
 import io.switchboard.sip.transport.IncomingResponse;
 import io.switchboard.sip.transport.OutgoingRequest;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * One outbound call, from our INVITE to its end. Single-threaded: every event runs on the
  * Call-ID's serial executor. Answers one 401/407 with the trunk's credentials (a new CSeq, same
  * Call-ID and From tag, RFC 3261 §22.2); follows 1xx to ringing and early media; ACKs the 2xx;
- * CANCELs on hang-up or ringing timeout before the answer, BYEs after it.
+ * CANCELs on hang-up or ringing timeout before the answer, BYEs after it. Once answered, INFO
+ * (DTMF), our REFER and its NOTIFYs go through {@link DialogRequests}, as on inbound legs.
  */
 public final class OutboundCall {
   private static final Logger log = LoggerFactory.getLogger(OutboundCall.class);
@@ -33,6 +36,8 @@ public final class OutboundCall {
   private final DialPlan plan;
   private final MediaSession media;
   private final OutboundListener listener;
+  /** INFO (DTMF), and REFER with its NOTIFYs (transfers), once answered. */
+  final DialogRequests inDialog;
   private OutboundState state;
   private SessionDescription offer;
   private NegotiatedAudio early;
@@ -47,10 +52,25 @@ public final class OutboundCall {
     this.media = media;
     this.listener = listener;
     this.invites = new InviteBuilder(callId, plan, env.sip().advertisedAddress(), env.random());
+    this.inDialog = new DialogRequests(env.sip(), env.scheduler(), task -> env.executor().execute(callId, task),
+        new OutboundDialogOwner(this));
   }
 
   public String callId() {
     return invites.callId();
+  }
+
+  DialPlan plan() {
+    return plan;
+  }
+
+  OutboundListener listener() {
+    return listener;
+  }
+
+  /** The confirmed dialog while the call is answered and up; null otherwise. */
+  DialogHandle activeDialog() {
+    return state instanceof OutboundState.Active active ? active.dialog() : null;
   }
 
   /** Sends the INVITE and starts the ringing timer. */
@@ -94,6 +114,9 @@ public final class OutboundCall {
   }
 
   private void onResponse(IncomingResponse response) {
+    if (inDialog.onResponse(response)) {
+      return; // our REFER's
+    }
     if (!response.method().equals("INVITE") || response.cseq() != invites.cseq()) {
       return; // BYE/CANCEL answers, or a late one for the INVITE we re-sent with credentials
     }
@@ -198,10 +221,21 @@ public final class OutboundCall {
       end(OutboundEnd.of(OutboundEnd.Reason.REMOTE_HANGUP));
       return;
     }
+    if (request.method().equals("INFO") || request.method().equals("NOTIFY")) {
+      if (request.isInDialog() && state instanceof OutboundState.Active) {
+        inDialog.onRequest(request);
+      } else {
+        InDialogRequests.afterEnd(env.sip(), request); // 481: no dialog for it (yet)
+      }
+      return;
+    }
     InDialogRequests.answer(env.sip(), request, media, offer, plan.codecs(), callId());
   }
 
   private void onTimeout(ClientTransactionHandle transaction) {
+    if (inDialog.onTimeout(transaction)) {
+      return;
+    }
     if (!transaction.method().equals("INVITE") || !transaction.equals(currentInvite())) {
       return;
     }
@@ -258,6 +292,7 @@ public final class OutboundCall {
     state = new OutboundState.Ended(end);
     ringingTimer.cancel();
     durationTimer.cancel();
+    inDialog.callEnded();
     media.close();
     env.ended(this);
     log.info("call_id={} ended reason={} status={}", callId(), end.reason(), end.sipStatus());

@@ -47,6 +47,7 @@ public final class OutboundCallService {
   private final String advertisedAddress;
   private final Scheduler scheduler;
   private final Ids ids;
+  private final OutboundParticipants participants = new OutboundParticipants();
 
   public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
       Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random) {
@@ -92,7 +93,7 @@ public final class OutboundCallService {
       throw new OutboundSetupException(OutboundSetupException.Kind.UNAVAILABLE, "no RTP port for the call: " + e.getMessage());
     }
     var audio = new OutboundAudio(leg, spec.ringback() ? new RingbackTone() : null);
-    var roomCall = new OutboundRoomCall(spec, audio, scheduler);
+    var roomCall = new OutboundRoomCall(spec, audio, scheduler, participants);
     holder.set(roomCall);
     LocalParticipant participant;
     try {
@@ -114,6 +115,11 @@ public final class OutboundCallService {
     log.info("outbound call placed call_id={} sip_call_id={} room={} identity={} to={}",
         lkCallId, sipCallId, spec.roomName(), identity, spec.hidePhoneNumber() ? "(hidden)" : number);
     return new PlacedCall(participant.info().sid(), identity, spec.roomName(), lkCallId, sipCallId, roomCall.outcome());
+  }
+
+  /** The callees in rooms now, for TransferSIPParticipant and agents' phone control. */
+  public OutboundParticipants participants() {
+    return participants;
   }
 
   private Map<String, String> attributes(OutboundCallSpec spec, String lkCallId, String sipCallId) {

@@ -1,8 +1,11 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.media.dtmf.DtmfDigit;
 import io.switchboard.sip.concurrent.KeyedSerialExecutor;
 import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.inbound.MediaSession;
+import io.switchboard.sip.incall.TransferOutcome;
+import io.switchboard.sip.incall.TransferRequest;
 import io.switchboard.sip.sdp.SdpParser;
 import io.switchboard.sip.transport.SipEvent;
 import io.switchboard.sip.transport.SipSignalling;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
@@ -53,6 +57,16 @@ public final class OutboundCalls {
       @Override
       public void hangup() {
         env.executor().execute(callId, () -> call.onEvent(new OutboundEvent.Hangup(OutboundEnd.Reason.LOCAL_HANGUP)));
+      }
+
+      @Override
+      public CompletionStage<TransferOutcome> transfer(TransferRequest request) {
+        return call.inDialog.transfer(request);
+      }
+
+      @Override
+      public void sendDtmfInfo(DtmfDigit digit) {
+        call.inDialog.sendDtmfInfo(digit);
       }
     };
   }

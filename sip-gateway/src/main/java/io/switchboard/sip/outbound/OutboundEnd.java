@@ -23,6 +23,8 @@ public record OutboundEnd(Reason reason, int sipStatus, String sipReason) {
     REMOTE_HANGUP,
     /** We sent BYE (the room removed the participant). */
     LOCAL_HANGUP,
+    /** The callee carried out our REFER (a final 2xx NOTIFY); we sent BYE (RFC 5589 §6). */
+    TRANSFERRED,
     /** The maximum call duration passed; we sent BYE. */
     MAX_DURATION,
     /** The answer's SDP had nothing we offered; we sent BYE. */
@@ -44,7 +46,7 @@ public record OutboundEnd(Reason reason, int sipStatus, String sipReason) {
   public boolean unanswered() {
     return switch (reason) {
       case REJECTED, NO_ANSWER, UNREACHABLE, CANCELLED -> true;
-      case REMOTE_HANGUP, LOCAL_HANGUP, MAX_DURATION, MEDIA_NEGOTIATION, SERVER_STOPPED -> false;
+      case REMOTE_HANGUP, LOCAL_HANGUP, TRANSFERRED, MAX_DURATION, MEDIA_NEGOTIATION, SERVER_STOPPED -> false;
     };
   }
 }

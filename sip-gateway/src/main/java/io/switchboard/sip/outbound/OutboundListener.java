@@ -1,5 +1,6 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.media.dtmf.DtmfDigit;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.sip.transport.SipHeaders;
 
@@ -13,6 +14,9 @@ public interface OutboundListener {
 
   /** 2xx, ACKed; media flows both ways. @param headers the 2xx's headers */
   void onAnswered(NegotiatedAudio audio, SipHeaders headers);
+
+  /** The callee keyed {@code digit} in a SIP INFO (RFC 4733 digits come from the RTP leg). */
+  void onDtmf(DtmfDigit digit);
 
   /** Called once, last. */
   void onEnded(OutboundEnd end);

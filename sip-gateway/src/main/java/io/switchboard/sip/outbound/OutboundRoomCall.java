@@ -1,10 +1,16 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.media.dtmf.DtmfDigit;
 import io.switchboard.media.net.RtpLegEvent;
+import io.switchboard.sfu.room.DataMessage;
+import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantListener;
 import io.switchboard.sip.concurrent.Scheduler;
+import io.switchboard.sip.incall.SipParticipantCall;
+import io.switchboard.sip.incall.TransferOutcome;
+import io.switchboard.sip.incall.TransferRequest;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.sip.transport.SipHeader;
 import io.switchboard.sip.transport.SipHeaders;
@@ -14,17 +20,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an outbound call and its room participant in step: {@code sip.callStatus} goes dialing,
- * ringing, active, hangup; the far end's audio replaces the ringback at early media or answer;
- * DTMF goes out after the answer; the call's end removes the participant (with {@code
- * sip.sipStatusCode} and {@code sip.sipStatus} when it was never answered), and the
- * participant's removal from the room hangs up.
+ * ringing, active, hangup (with automation while the request's DTMF goes out after the answer,
+ * as LiveKit's); the far end's audio replaces the ringback at early media or answer; the call's
+ * end removes the participant (with {@code sip.sipStatusCode} and {@code sip.sipStatus} when it
+ * was never answered), and the participant's removal from the room hangs up. Keys the callee
+ * presses (RFC 4733 or INFO) reach the room as SipDTMF; SipDTMF sent to the callee is keyed to
+ * them; the callee can be transferred like an inbound caller.
  */
-final class OutboundRoomCall implements OutboundListener, ParticipantListener {
+final class OutboundRoomCall implements OutboundListener, ParticipantListener, SipParticipantCall {
   private static final Logger log = LoggerFactory.getLogger(OutboundRoomCall.class);
   /** Switchboard's attributes for why an unanswered call failed, named as LiveKit's Twirp meta. */
   static final String STATUS_CODE = "sip.sipStatusCode";
@@ -33,16 +42,18 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener {
   private final OutboundCallSpec spec;
   private final OutboundAudio audio;
   private final Scheduler scheduler;
+  private final OutboundParticipants registry;
   private final CompletableFuture<DialOutcome> outcome = new CompletableFuture<>();
   private volatile LocalParticipant participant;
   private volatile OutboundCallHandle handle;
   private volatile boolean answered;
   private volatile boolean removedEarly;
 
-  OutboundRoomCall(OutboundCallSpec spec, OutboundAudio audio, Scheduler scheduler) {
+  OutboundRoomCall(OutboundCallSpec spec, OutboundAudio audio, Scheduler scheduler, OutboundParticipants registry) {
     this.spec = spec;
     this.audio = audio;
     this.scheduler = scheduler;
+    this.registry = registry;
   }
 
   CompletableFuture<DialOutcome> outcome() {
@@ -51,6 +62,46 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener {
 
   void joined(LocalParticipant joined) {
     this.participant = joined;
+    registry.add(this);
+  }
+
+  @Override
+  public String roomName() {
+    return spec.roomName();
+  }
+
+  @Override
+  public String participantIdentity() {
+    LocalParticipant p = participant;
+    return p == null ? "" : p.info().identity();
+  }
+
+  /** Transfers the callee by REFER; with {@code playDialtone} they hear ringing, not the room, meanwhile. */
+  @Override
+  public CompletionStage<TransferOutcome> transfer(TransferRequest request) {
+    OutboundCallHandle h = handle;
+    if (h == null) {
+      return CompletableFuture.completedFuture(new TransferOutcome.NotPossible("the call is not placed yet"));
+    }
+    log.info("transferring callee room={} to={}", spec.roomName(), request.target().uri());
+    if (request.playDialtone()) {
+      audio.startTone();
+    }
+    return h.transfer(request).whenComplete((result, failure) -> {
+      audio.stopTone();
+      log.info("transfer room={} to={} outcome={}", spec.roomName(), request.target().uri(),
+          failure != null ? failure.toString() : result);
+    });
+  }
+
+  @Override
+  public void hangup() {
+    OutboundCallHandle h = handle;
+    if (h == null) {
+      removedEarly = true;
+    } else {
+      h.hangup();
+    }
   }
 
   /** The call is placed; a removal that came first hangs it up now. */
@@ -77,15 +128,63 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener {
     answered = true;
     audio.hearFarEnd();
     Map<String, String> changes = new LinkedHashMap<>(headerAttributes(headers));
-    changes.put(SipAttributes.CALL_STATUS, "active");
+    DtmfScript script = DtmfScript.parse(spec.dtmf());
+    changes.put(SipAttributes.CALL_STATUS, script.steps().isEmpty() ? "active" : "automation");
     update(changes);
-    sendDtmf();
-    outcome.complete(new DialOutcome.Answered());
+    if (script.steps().isEmpty()) {
+      outcome.complete(new DialOutcome.Answered());
+    } else {
+      sendDtmf(script);
+    }
+  }
+
+  /** A key from the callee in a SIP INFO. */
+  @Override
+  public void onDtmf(DtmfDigit digit) {
+    LocalParticipant p = participant;
+    if (p == null || !p.isConnected()) {
+      return;
+    }
+    log.info("dtmf room={} digit={}", spec.roomName(), digit.symbol());
+    try {
+      p.publishData(new DataMessage.SipDtmf(digit.event(), String.valueOf(digit.symbol())));
+    } catch (IllegalStateException left) {
+      log.debug("dtmf after the callee left room={}", spec.roomName());
+    }
+  }
+
+  /**
+   * A SipDtmf from someone in the room: keyed to the callee as RFC 4733, or as SIP INFO when the
+   * callee negotiated no telephone-event. Other data is not for phones.
+   */
+  @Override
+  public void onData(DataPacket packet) {
+    if (!(packet.value() instanceof DataMessage.SipDtmf dtmf)) {
+      return;
+    }
+    DtmfDigit digit;
+    try {
+      digit = DtmfDigit.ofSymbol(dtmf.key());
+    } catch (IllegalArgumentException e) {
+      log.info("ignoring SipDTMF from {} room={}: {}", packet.participantIdentity(), spec.roomName(), e.getMessage());
+      return;
+    }
+    OutboundCallHandle h = handle;
+    if (!answered || h == null) {
+      log.info("SipDTMF from {} before the callee answered, dropped room={}", packet.participantIdentity(), spec.roomName());
+      return;
+    }
+    try {
+      audio.leg().sendDtmf(String.valueOf(digit.symbol()));
+    } catch (IllegalStateException noTelephoneEvent) {
+      h.sendDtmfInfo(digit);
+    }
   }
 
   @Override
   public void onEnded(OutboundEnd end) {
     outcome.complete(new DialOutcome.Failed(end));
+    registry.remove(this);
     LocalParticipant p = participant;
     if (p == null || !p.isConnected()) {
       return;
@@ -121,22 +220,33 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener {
           handle.hangup();
         }
       }
-      case RtpLegEvent.DtmfReceived dtmf -> log.info("dtmf room={} digit={}", spec.roomName(), dtmf.digit().symbol());
+      case RtpLegEvent.DtmfReceived dtmf -> onDtmf(dtmf.digit());
       case RtpLegEvent.SourceLocked locked -> log.debug("rtp source locked {}", locked.source());
       case RtpLegEvent.RemoteBye bye -> log.debug("rtcp bye {}", bye.reason());
     }
   }
 
-  private void sendDtmf() {
-    DtmfScript script = DtmfScript.parse(spec.dtmf());
+  /** Keys the request's digits (RFC 4733, INFO without telephone-event), then the call is active. */
+  private void sendDtmf(DtmfScript script) {
     for (DtmfScript.Step step : script.steps()) {
-      scheduler.schedule(step.at(), () -> {
-        try {
-          audio.leg().sendDtmf(String.valueOf(step.digit()));
-        } catch (IllegalStateException | IllegalArgumentException e) {
-          log.warn("cannot send dtmf room={}: {}", spec.roomName(), e.getMessage());
-        }
-      });
+      scheduler.schedule(step.at(), () -> keyDigit(step.digit()));
+    }
+    scheduler.schedule(script.steps().getLast().at().plus(DtmfScript.DIGIT_SPACING), () -> {
+      update(Map.of(SipAttributes.CALL_STATUS, "active"));
+      outcome.complete(new DialOutcome.Answered());
+    });
+  }
+
+  private void keyDigit(char symbol) {
+    try {
+      audio.leg().sendDtmf(String.valueOf(symbol));
+    } catch (IllegalStateException noTelephoneEvent) {
+      OutboundCallHandle h = handle;
+      if (h != null) {
+        h.sendDtmfInfo(DtmfDigit.ofSymbol(symbol));
+      }
+    } catch (IllegalArgumentException e) {
+      log.warn("cannot send dtmf room={}: {}", spec.roomName(), e.getMessage());
     }
   }
 
@@ -171,7 +281,7 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener {
       case NO_ANSWER -> DisconnectReason.USER_UNAVAILABLE;
       case UNREACHABLE, MEDIA_NEGOTIATION -> DisconnectReason.SIP_TRUNK_FAILURE;
       case REMOTE_HANGUP -> DisconnectReason.CLIENT_INITIATED;
-      case CANCELLED, LOCAL_HANGUP -> DisconnectReason.PARTICIPANT_REMOVED;
+      case CANCELLED, LOCAL_HANGUP, TRANSFERRED -> DisconnectReason.PARTICIPANT_REMOVED;
       case MAX_DURATION -> DisconnectReason.CONNECTION_TIMEOUT;
       case SERVER_STOPPED -> DisconnectReason.SERVER_SHUTDOWN;
     };

@@ -5,10 +5,10 @@ import io.switchboard.media.audio.PcmFrame;
 /**
  * What a caller hears while being transferred with {@code play_dialtone}, instead of the room:
  * the ETSI ringing tone LiveKit plays there, 425 Hz, 1 s on and 4 s off (ETSI TR 101 041-2),
- * at -12 dBFS. One per transfer; {@link #next} runs on the media thread and allocates nothing.
+ * at -12 dBFS, for inbound and outbound legs alike. One per transfer; {@link #next} runs on the media thread and allocates nothing.
  */
-final class TransferTone {
-  static final double FREQUENCY = 425;
+public final class TransferTone {
+  public static final double FREQUENCY = 425;
   private static final int ON_MS = 1000;
   private static final int CYCLE_MS = 5000;
   private static final double PEAK = 0.25 * Short.MAX_VALUE;
@@ -17,12 +17,12 @@ final class TransferTone {
   private long elapsedMs;
   private double phase;
 
-  TransferTone(int sampleRate) {
+  public TransferTone(int sampleRate) {
     this.frame = new PcmFrame(sampleRate);
   }
 
   /** The next 20 ms of the tone at {@code sampleRate}. */
-  PcmFrame next(int sampleRate) {
+  public PcmFrame next(int sampleRate) {
     if (frame.sampleRate() != sampleRate) {
       frame.setSampleRate(sampleRate);
     }

@@ -5,6 +5,7 @@ import io.switchboard.protocol.twirp.TwirpContext;
 import io.switchboard.protocol.twirp.TwirpErrorCode;
 import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.protocol.twirp.TwirpRouter;
+import io.switchboard.sip.api.SipStatusErrors;
 import io.switchboard.sip.incall.ReferTarget;
 import io.switchboard.sip.incall.TransferOutcome;
 import io.switchboard.sip.incall.TransferRequest;
@@ -19,7 +20,8 @@ import livekit.LivekitSip.TransferSIPParticipantRequest;
  * {@code roomAdmin} for the room, as LiveKit checks. Answers once the transfer is over: empty on
  * success (the caller's leg then hangs up), a Twirp error otherwise with {@code sip_status_code}
  * and {@code sip_status} in meta (what the REFER or the final NOTIFY said), so
- * livekit-server-sdk raises a SipCallError.
+ * livekit-server-sdk raises a SipCallError. The code comes from the same SIP-to-Twirp table as
+ * CreateSIPParticipant's ({@link SipStatusErrors}, LiveKit's).
  */
 public final class TransferApi {
   public static final String SERVICE = "livekit.SIP";
@@ -84,8 +86,7 @@ public final class TransferApi {
   static TwirpException failure(TransferOutcome.Failed failed) {
     Map<String, String> meta = new LinkedHashMap<>();
     if (failed.sipStatus() > 0) {
-      meta.put("sip_status_code", Integer.toString(failed.sipStatus()));
-      meta.put("sip_status", failed.sipReason() == null ? "" : failed.sipReason());
+      meta.putAll(SipStatusErrors.meta(failed.sipStatus(), failed.sipReason()));
     }
     meta.put("transfer_reason", failed.reason().name());
     String message = switch (failed.reason()) {
@@ -97,7 +98,7 @@ public final class TransferApi {
     };
     TwirpErrorCode code = failed.reason() == TransferOutcome.Reason.CALL_ENDED ? TwirpErrorCode.ABORTED
         : failed.reason() == TransferOutcome.Reason.RINGING_TIMEOUT ? TwirpErrorCode.DEADLINE_EXCEEDED
-        : SipStatusCodes.twirpCode(failed.sipStatus());
+        : SipStatusErrors.code(failed.sipStatus());
     return new TwirpException(code, message, meta);
   }
 }

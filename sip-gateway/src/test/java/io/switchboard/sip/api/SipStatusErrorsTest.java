@@ -27,6 +27,20 @@ class SipStatusErrorsTest {
         assertEquals(TwirpErrorCode.INVALID_ARGUMENT, SipStatusErrors.code(499), "unlisted 4xx");
     }
 
+    /** What a carrier answers a REFER with, or reports in a NOTIFY: the same table as for an INVITE. */
+    @Test
+    void mapsTransferRefusalsWithTheSameTable() {
+        assertEquals(TwirpErrorCode.INVALID_ARGUMENT, SipStatusErrors.code(405), "REFER not allowed");
+        assertEquals(TwirpErrorCode.PERMISSION_DENIED, SipStatusErrors.code(401));
+        assertEquals(TwirpErrorCode.FAILED_PRECONDITION, SipStatusErrors.code(501), "REFER not implemented");
+        assertEquals(TwirpErrorCode.NOT_FOUND, SipStatusErrors.code(604));
+        assertEquals(TwirpErrorCode.NOT_FOUND, SipStatusErrors.code(481), "no such dialog");
+        assertEquals(TwirpErrorCode.INVALID_ARGUMENT, SipStatusErrors.code(606), "unlisted 6xx");
+        assertEquals(TwirpErrorCode.PERMISSION_DENIED, SipStatusErrors.code(607), "unwanted");
+        assertEquals(TwirpErrorCode.ABORTED, SipStatusErrors.code(491), "request pending");
+        assertEquals(TwirpErrorCode.OUT_OF_RANGE, SipStatusErrors.code(416));
+    }
+
     @Test
     void carriesTheStatusInMetaAndTheMessage() {
         TwirpException e = SipStatusErrors.of(486, "Busy Here", "");

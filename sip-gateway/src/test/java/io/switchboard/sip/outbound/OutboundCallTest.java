@@ -160,6 +160,61 @@ class OutboundCallTest {
     assertEquals(List.of("ended UNREACHABLE 408"), listener.events);
   }
 
+  @Test
+  void infoDigitsFromTheAnsweredCalleeAreReportedAndBeforeTheAnswerRefusedWith481() {
+    dial("", "");
+    route(request("INFO", 2, "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
+    assertEquals(481, sip.responses.getLast().status(), "no dialog yet");
+    respond(200, ANSWER);
+
+    route(request("INFO", 3, "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
+    assertEquals(200, sip.responses.getLast().status());
+    route(request("INFO", 4, "application/dtmf", "#"));
+    assertEquals(List.of("answered PCMA", "dtmf 5", "dtmf #"), listener.events);
+  }
+
+  @Test
+  void aReferTheCalleeCarriesOutEndsOurLegWithByeAndARefusalKeepsItUp() {
+    OutboundCallHandle handle = dial("", "");
+    respond(200, ANSWER);
+
+    var refused = handle.transfer(io.switchboard.sip.incall.TransferRequest.to("sip:desk@pbx.example.com"))
+        .toCompletableFuture();
+    assertEquals("<sip:desk@pbx.example.com>", sip.inDialogRequests.getLast().header("Refer-To"));
+    answerLast(603, "Decline");
+    assertEquals(new io.switchboard.sip.incall.TransferOutcome.Failed(
+        io.switchboard.sip.incall.TransferOutcome.Reason.REJECTED, 603, "Decline"), refused.join());
+
+    var done = handle.transfer(io.switchboard.sip.incall.TransferRequest.to("tel:+15105550111")).toCompletableFuture();
+    assertEquals("<sip:+15105550111@198.51.100.7;user=phone>", sip.inDialogRequests.getLast().header("Refer-To"),
+        "a tel: target goes to the trunk's host");
+    answerLast(202, "Accepted");
+    var notify = request("NOTIFY", 5, "message/sipfrag", "SIP/2.0 200 OK\r\n",
+        new SipHeader("Event", "refer"), new SipHeader("Subscription-State", "terminated;reason=noresource"));
+    route(notify);
+    assertEquals(200, sip.responses.getLast().status());
+    assertTrue(done.join() instanceof io.switchboard.sip.incall.TransferOutcome.Transferred, done.join().toString());
+    assertEquals(List.of("REFER", "REFER", "BYE"), sip.inDialog);
+    assertEquals("ended TRANSFERRED 0", listener.events.getLast());
+  }
+
+  private void answerLast(int status, String reason) {
+    calls.route(new SipEvent.ResponseReceived(new IncomingResponse(status, reason, CALL_ID, 2, "REFER",
+        SipHeaders.of(), "", sip.inDialogTransactions.getLast(), DIALOG)));
+  }
+
+  private void route(IncomingRequest request) {
+    calls.route(new SipEvent.RequestReceived(request));
+  }
+
+  private static IncomingRequest request(String method, long cseq, String type, String body, SipHeader... extra) {
+    List<SipHeader> headers = new ArrayList<>(List.of(extra));
+    headers.add(new SipHeader("Content-Type", type));
+    return new IncomingRequest(method, "sip:x", CALL_ID, cseq, "t", "f", SipHeaders.of(headers.toArray(SipHeader[]::new)),
+        body, new Peer("198.51.100.7", 5080, TransportProtocol.UDP), new FakeSignalling.ServerTx(method, (int) cseq + 100),
+        DIALOG);
+  }
+
   private void respond(int status, String body, SipHeader... headers) {
     calls.route(new SipEvent.ResponseReceived(new IncomingResponse(status, reason(status), CALL_ID,
         sip.invites.getLast().cseq(), "INVITE", SipHeaders.of(headers), body, sip.lastInvite(), DIALOG)));
@@ -192,6 +247,11 @@ class OutboundCallTest {
     @Override
     public void onAnswered(NegotiatedAudio audio, SipHeaders headers) {
       events.add("answered " + audio.codec());
+    }
+
+    @Override
+    public void onDtmf(io.switchboard.media.dtmf.DtmfDigit digit) {
+      events.add("dtmf " + digit.symbol());
     }
 
     @Override

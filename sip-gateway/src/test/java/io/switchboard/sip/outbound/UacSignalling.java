@@ -17,6 +17,8 @@ final class UacSignalling implements SipSignalling {
   final List<ClientTransactionHandle> inviteTransactions = new ArrayList<>();
   final List<ClientTransactionHandle> cancels = new ArrayList<>();
   final List<String> inDialog = new ArrayList<>();
+  final List<OutgoingRequest> inDialogRequests = new ArrayList<>();
+  final List<ClientTransactionHandle> inDialogTransactions = new ArrayList<>();
   final List<Long> acks = new ArrayList<>();
   final List<OutgoingResponse> responses = new ArrayList<>();
   private int next;
@@ -42,7 +44,10 @@ final class UacSignalling implements SipSignalling {
   @Override
   public ClientTransactionHandle sendInDialog(DialogHandle dialog, OutgoingRequest request) {
     inDialog.add(request.method());
-    return new FakeSignalling.ClientTx(request.method(), ++next);
+    inDialogRequests.add(request);
+    var tx = new FakeSignalling.ClientTx(request.method(), ++next);
+    inDialogTransactions.add(tx);
+    return tx;
   }
 
   @Override

@@ -83,7 +83,7 @@ class TransferSippTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"603 Decline,permission_denied", "405 Method Not Allowed,unimplemented", "403 Forbidden,permission_denied"})
+  @CsvSource({"603 Decline,permission_denied", "405 Method Not Allowed,invalid_argument", "403 Forbidden,permission_denied"})
   void aRefusedTransferIsAnErrorWithTheSipStatusAndTheCallGoesOn(String refusal, String twirpCode) throws Exception {
     Sipp.Run carrier = answeredCall("refer_refused.xml", Map.of("CALLER", CALLER, "CALLED", CALLED,
         "REFER_TO", "sip:desk@pbx\\.example\\.com", "REFUSAL", refusal));
