@@ -75,7 +75,8 @@ public final class Switchboard implements AutoCloseable {
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
     new SipApiService(configStore).registerCalls(twirp, telephony.outboundCalls());
     telephony.start();
-    var transfers = new ParticipantTransfers(telephony.calls());
+    var transfers = new ParticipantTransfers(io.switchboard.sip.incall.SipParticipantCalls.of(
+        java.util.List.of(telephony.calls(), telephony.outboundCalls().participants())));
     new TransferApi(transfers).register(twirp);
     agents.dispatcher().usePhoneLines(new SipPhoneLines(transfers));
     HttpRoutes routes =
