@@ -78,7 +78,8 @@ public final class Switchboard implements AutoCloseable {
     var transfers = new ParticipantTransfers(io.switchboard.sip.incall.SipParticipantCalls.of(
         java.util.List.of(telephony.calls(), telephony.outboundCalls().participants())));
     new TransferApi(transfers).register(twirp);
-    agents.dispatcher().usePhoneLines(new SipPhoneLines(transfers));
+    agents.dispatcher().usePhoneLines(
+        new SipPhoneLines(transfers, new io.switchboard.sip.api.Dialer(configStore, telephony.outboundCalls())));
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))

@@ -3,7 +3,8 @@ package io.switchboard.agent.phone;
 import java.util.List;
 
 /**
- * The phone calls in an agent's room, for its tools ({@code context.session().phone()}).
+ * The phone calls in an agent's room, for its tools ({@code context.session().phone()}): the
+ * callers, transfers, DTMF, hang-up, and new calls into the room.
  * Participants are named by identity, e.g. {@code sip_+14155550123}.
  */
 public interface PhoneControl {
@@ -28,4 +29,18 @@ public interface PhoneControl {
 
   /** Hangs up a caller. */
   void hangUp(String participantIdentity);
+
+  /** Calls {@code number} into this room through the first outbound trunk; see {@link #dial(String, DialOptions)}. */
+  default DialResult dial(String number) throws InterruptedException {
+    return dial(number, DialOptions.DEFAULT);
+  }
+
+  /**
+   * Calls {@code number} (a phone number or SIP user, as CreateSIPParticipant's {@code sip_call_to})
+   * into this room and waits until it is answered or fails. The callee is in the room from the
+   * start ({@code sip.callStatus} dialing, ringing), so everyone there hears the answer at once.
+   *
+   * @throws IllegalArgumentException naming what is wrong (no such trunk, no trunk at all, a bad number)
+   */
+  DialResult dial(String number, DialOptions options) throws InterruptedException;
 }

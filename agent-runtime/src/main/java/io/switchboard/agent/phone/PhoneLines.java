@@ -19,6 +19,13 @@ public interface PhoneLines {
   /** @throws NoSuchElementException when the participant is not a phone call */
   void hangUp(String roomName, String participantIdentity);
 
+  /**
+   * Places a call to {@code number} into {@code roomName} and waits for the answer or the failure.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the number or the trunk
+   */
+  DialResult dial(String roomName, String number, DialOptions options) throws InterruptedException;
+
   /** No telephony: every action fails saying so. */
   PhoneLines NONE = new PhoneLines() {
     @Override
@@ -28,6 +35,11 @@ public interface PhoneLines {
 
     @Override
     public void hangUp(String room, String identity) {
+      throw new UnsupportedOperationException("this agent session has no phone lines (not run by a Switchboard server)");
+    }
+
+    @Override
+    public DialResult dial(String room, String number, DialOptions options) {
       throw new UnsupportedOperationException("this agent session has no phone lines (not run by a Switchboard server)");
     }
   };

@@ -50,4 +50,9 @@ public final class SessionPhone implements PhoneControl {
   public void hangUp(String participantIdentity) {
     lines.hangUp(room.name(), participantIdentity);
   }
+
+  @Override
+  public DialResult dial(String number, DialOptions options) throws InterruptedException {
+    return lines.dial(room.name(), number, options);
+  }
 }

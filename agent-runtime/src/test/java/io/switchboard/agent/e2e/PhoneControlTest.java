@@ -8,6 +8,8 @@ import io.switchboard.agent.Agent;
 import io.switchboard.agent.AgentEvent;
 import io.switchboard.agent.AgentSession;
 import io.switchboard.agent.llm.ScriptedLanguageModel;
+import io.switchboard.agent.phone.DialOptions;
+import io.switchboard.agent.phone.DialResult;
 import io.switchboard.agent.phone.PhoneLines;
 import io.switchboard.agent.phone.TransferOptions;
 import io.switchboard.agent.phone.TransferResult;
@@ -75,6 +77,12 @@ class PhoneControlTest {
     public void hangUp(String room, String identity) {
       lineRequests.add("hangup " + room + " " + identity);
     }
+
+    @Override
+    public DialResult dial(String room, String number, DialOptions options) {
+      lineRequests.add("dial " + room + " " + number + " trunk=" + options.trunkId());
+      return new DialResult.Answered(options.participantIdentity().isEmpty() ? "sip_" + number : options.participantIdentity());
+    }
   };
 
   @Test
@@ -113,8 +121,10 @@ class PhoneControlTest {
     var result = session.phone().transfer("sip_+14155550123", "tel:+15105550111", TransferOptions.DEFAULT.withDialtone());
     assertEquals(new TransferResult.Failed("REJECTED", 603, "603 Decline"), result);
     session.phone().hangUp("sip_+14155550123");
-    assertEquals(List.of("transfer ivr sip_+14155550123 tel:+15105550111 dialtone=true", "hangup ivr sip_+14155550123"),
-        lineRequests);
+    assertEquals(new DialResult.Answered("human"),
+        session.phone().dial("+15105550111", DialOptions.DEFAULT.withTrunk("ST_1").withIdentity("human")));
+    assertEquals(List.of("transfer ivr sip_+14155550123 tel:+15105550111 dialtone=true", "hangup ivr sip_+14155550123",
+        "dial ivr +15105550111 trunk=ST_1"), lineRequests);
     session.close();
   }
 

@@ -252,6 +252,22 @@ class OutboundCallSippTest {
     assertTrue(result.passed(), result.describe());
   }
 
+  /** As LiveKit's: {@code automation} while the request's digits go out after the answer, then active. */
+  @Test
+  void callStatusIsAutomationWhileTheDtmfGoesOutAndTheWaitEndsWhenItIsActive() throws Exception {
+    Sipp.Run callee = carrier("outbound_answer.xml", Map.of("RING_MS", "0"));
+    String trunk = dialing.trunk(callee.sipPort(), "");
+
+    Dialing.Reply reply = dialing.createParticipant(request(trunk, "\"wait_until_answered\":true,\"dtmf\":\"1w2\""));
+
+    assertEquals(200, reply.status(), reply.body().toString());
+    assertEquals("active", switchboard.room(ROOM).participant("sip_" + CALLEE).orElseThrow().attributes()
+        .get("sip.callStatus"), "answered once the digits are out");
+    assertEquals(List.of("dialing", "ringing", "automation", "active"), statuses("sip_" + CALLEE));
+    assertTrue(switchboard.room(ROOM).remove("sip_" + CALLEE, DisconnectReason.PARTICIPANT_REMOVED));
+    assertTrue(callee.await().passed());
+  }
+
   @Test
   void serviceUnavailableIsAFailedPreconditionWith503() throws Exception {
     Sipp.Run callee = carrier("outbound_unavailable.xml", Map.of());
