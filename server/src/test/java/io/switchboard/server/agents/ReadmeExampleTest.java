@@ -14,7 +14,7 @@ class ReadmeExampleTest {
   @Test
   void theReadmeShowsTheCompiledExample() throws Exception {
     String readme = Files.readString(Path.of("../README.md"));
-    for (String file : new String[] {"Receptionist.java", "Billing.java", "FrontDesk.java"}) {
+    for (String file : new String[] {"Receptionist.java", "Billing.java", "FrontDesk.java", "Concierge.java"}) {
       String source = Files.readString(Path.of("src/test/java/com/example", file))
           .replaceAll("(?m)^/\\*\\* .*\\*/\\n", "");
       assertTrue(readme.contains("```java\n" + source + "```"), file + " differs from the README's copy");
