@@ -2,6 +2,7 @@ package io.switchboard.server.e2e;
 
 import static io.switchboard.server.e2e.ApiCalls.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -113,6 +114,11 @@ class WarmTransferTest {
       assertEquals("bring_in_human", tool.call().name());
       var output = assertInstanceOf(ToolOutcome.Output.class, tool.outcome(), tool.toString());
       assertEquals("introduced the caller to colleague", output.output());
+      AgentEvent.AgentTranscript intro = next(AgentEvent.AgentTranscript.class);
+      while (!intro.text().contains("I have a caller who asked for a person")) {
+        intro = next(AgentEvent.AgentTranscript.class);
+      }
+      assertFalse(intro.interrupted(), "the colleague and the caller heard the whole introduction: " + intro);
       next(AgentEvent.Closed.class); // after the introduction the agent left the room
       var room = server.server().rooms().room(ROOM).orElseThrow();
       assertEquals(List.of("colleague", "sip_alice"),
