@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How an agent places a call (LiveKit's CreateSIPParticipant, into the agent's room).
  *
- * @param trunkId the outbound trunk to dial through; empty for the first one configured
+ * @param trunkId the outbound trunk to dial through; empty for the one created first
  * @param participantIdentity the callee's identity in the room; empty for LiveKit's {@code sip_<number>}
  * @param playDialtone the room hears ringing until the callee answers
  * @param ringingTimeout how long to let it ring; zero for the default (3 minutes)

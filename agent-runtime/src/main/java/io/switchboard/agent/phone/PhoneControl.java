@@ -30,7 +30,7 @@ public interface PhoneControl {
   /** Hangs up a caller. */
   void hangUp(String participantIdentity);
 
-  /** Calls {@code number} into this room through the first outbound trunk; see {@link #dial(String, DialOptions)}. */
+  /** Calls {@code number} into this room through the outbound trunk created first; see {@link #dial(String, DialOptions)}. */
   default DialResult dial(String number) throws InterruptedException {
     return dial(number, DialOptions.DEFAULT);
   }

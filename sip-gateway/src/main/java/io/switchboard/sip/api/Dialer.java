@@ -1,7 +1,7 @@
 package io.switchboard.sip.api;
 
 import java.security.SecureRandom;
-import java.util.List;
+import java.util.Comparator;
 
 import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.sip.outbound.OutboundCallService;
@@ -14,9 +14,14 @@ import livekit.LivekitSip.CreateSIPParticipantRequest;
 
 /**
  * Places calls for in-process callers (agents' tools) exactly as CreateSIPParticipant reads its
- * request, with one convenience: no trunk named means the first outbound trunk stored.
+ * request, with one convenience: no trunk named means the outbound trunk created first.
  */
 public final class Dialer {
+
+    /** "The first trunk": the one created first (ids are random, so they do not order it). */
+    private static final Comparator<OutboundTrunk> FIRST_CREATED = Comparator
+            .comparing(OutboundTrunk::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(OutboundTrunk::id);
 
     private final ConfigStore store;
     private final ParticipantRequestMapper mapper;
@@ -38,12 +43,11 @@ public final class Dialer {
     public PlacedCall place(CreateSIPParticipantRequest request) throws OutboundSetupException {
         CreateSIPParticipantRequest withTrunk = request;
         if (request.getSipTrunkId().isEmpty() && !request.hasTrunk()) {
-            List<OutboundTrunk> trunks = store.listOutboundTrunks(PageRequest.first(1));
-            if (trunks.isEmpty()) {
-                throw new IllegalArgumentException("no outbound trunk is configured to dial " + request.getSipCallTo()
-                        + " through (create one with CreateSIPOutboundTrunk)");
-            }
-            withTrunk = request.toBuilder().setSipTrunkId(trunks.getFirst().id()).build();
+            OutboundTrunk first = store.listOutboundTrunks(PageRequest.all()).stream()
+                    .min(FIRST_CREATED)
+                    .orElseThrow(() -> new IllegalArgumentException("no outbound trunk is configured to dial "
+                            + request.getSipCallTo() + " through (create one with CreateSIPOutboundTrunk)"));
+            withTrunk = request.toBuilder().setSipTrunkId(first.id()).build();
         }
         try {
             return calls.place(mapper.toSpec(withTrunk));
