@@ -13,6 +13,8 @@ import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.testing.Goertzel;
 import io.switchboard.media.testing.ToneGenerator;
 import io.switchboard.media.testing.WavFile;
+import io.switchboard.sfu.room.DataMessage;
+import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantKind;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An outbound call to a real phone (baresip, answering through its control port), placed with
  * LiveKit's Java SDK: a tone spoken in the room is heard by the callee, the callee's tone is
  * heard in the room, and the request's DTMF reaches the phone as RFC 4733 events after the
- * answer, with its {@code w} pause.
+ * answer, with its {@code w} pause; keys the callee presses reach the room as SipDTMF.
  */
 class OutboundToBaresipTest {
   private static final int RATE = 8000;
@@ -93,6 +95,13 @@ class OutboundToBaresipTest {
       assertTrue(second.contains("\"param\":\"2\""), second);
 
       ear.awaitPhoneTone();
+      control.command("sndcode", "7#"); // RFC 4733 from the callee: SipDTMF in the room, from its participant
+      for (var expected : List.of(new DataMessage.SipDtmf(7, "7"), new DataMessage.SipDtmf(11, "#"))) {
+        DataPacket key = ear.keys.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(key != null, "no SipDTMF " + expected.key() + " from the callee");
+        assertEquals(expected, key.value());
+        assertEquals("phone", key.participantIdentity());
+      }
       assertTrue(server.server().rooms().room(ROOM).orElseThrow().remove("phone", DisconnectReason.PARTICIPANT_REMOVED));
       control.awaitEvent("CALL_CLOSED", Duration.ofSeconds(10));
       control.command("quit", "");
@@ -114,11 +123,17 @@ class OutboundToBaresipTest {
   /** In the room: speaks 1 kHz, listens for the phone's 700 Hz in the mix. */
   private static final class Ear implements AudioSink {
     private final LocalParticipant participant;
+    final java.util.concurrent.BlockingQueue<DataPacket> keys = new java.util.concurrent.LinkedBlockingQueue<>();
     private int run;
 
     Ear(RunningSwitchboard server) {
       participant = server.server().rooms().getOrCreate(ROOM, RoomOptions.UNSET)
-          .join(new ParticipantSpec("ear", "Ear", ParticipantKind.STANDARD, "", null), ParticipantListener.NONE);
+          .join(new ParticipantSpec("ear", "Ear", ParticipantKind.STANDARD, "", null), new ParticipantListener() {
+            @Override
+            public void onData(DataPacket packet) {
+              keys.add(packet);
+            }
+          });
       participant.publishAudio("tone", new ToneGenerator(ROOM_TONE, 8000, RATE));
       participant.subscribeMix(this);
     }
