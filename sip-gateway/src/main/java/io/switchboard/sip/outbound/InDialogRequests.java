@@ -1,6 +1,7 @@
 package io.switchboard.sip.outbound;
 
 import io.switchboard.sip.inbound.MediaSession;
+import io.switchboard.sip.incall.DialogRequests;
 import io.switchboard.sip.sdp.AnswerResult;
 import io.switchboard.sip.sdp.CodecPolicy;
 import io.switchboard.sip.sdp.LocalSdp;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Requests the far end sends inside an outbound call's dialog, other than BYE: a re-INVITE with
  * an offer is answered (hold, resume, a new address) keeping our port; one without an offer gets
  * our original offer again; OPTIONS and UPDATE without a body get 200; anything else (a REFER
- * from the callee, MESSAGE) 405. INFO and NOTIFY go to the call's DialogRequests instead.
+ * from the callee, MESSAGE) 405. INFO and NOTIFY go to the call's DialogRequests once it is
+ * answered, and get 481 before.
  */
 final class InDialogRequests {
   private static final Logger log = LoggerFactory.getLogger(InDialogRequests.class);
@@ -28,10 +30,18 @@ final class InDialogRequests {
 
   private InDialogRequests() {}
 
+  /** @param inDialog the call's INFO/REFER/NOTIFY handler once answered; null before (they get 481) */
   static void answer(SipSignalling sip, IncomingRequest request, MediaSession media, SessionDescription offer,
-      CodecPolicy policy, String callId) {
+      CodecPolicy policy, String callId, DialogRequests inDialog) {
     switch (request.method()) {
       case "ACK" -> { }
+      case "INFO", "NOTIFY" -> {
+        if (inDialog != null && request.isInDialog()) {
+          inDialog.onRequest(request);
+        } else {
+          afterEnd(sip, request); // 481: no dialog for it (yet)
+        }
+      }
       case "INVITE" -> reinvite(sip, request, media, offer, policy, callId);
       case "OPTIONS", "UPDATE" -> respond(sip, request, request.body().isBlank()
           ? OutgoingResponse.of(200).withHeader("Allow", ALLOW)

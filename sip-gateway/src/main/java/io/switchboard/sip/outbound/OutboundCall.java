@@ -3,9 +3,7 @@ package io.switchboard.sip.outbound;
 import io.switchboard.sip.concurrent.Cancellable;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.incall.DialogRequests;
-import io.switchboard.sip.sdp.AnswerAcceptance;
 import io.switchboard.sip.sdp.NegotiatedAudio;
-import io.switchboard.sip.sdp.SdpParseException;
 import io.switchboard.sip.sdp.SessionDescription;
 import io.switchboard.sip.transport.ClientTransactionHandle;
 import io.switchboard.sip.transport.DialogHandle;
@@ -221,15 +219,8 @@ public final class OutboundCall {
       end(OutboundEnd.of(OutboundEnd.Reason.REMOTE_HANGUP));
       return;
     }
-    if (request.method().equals("INFO") || request.method().equals("NOTIFY")) {
-      if (request.isInDialog() && state instanceof OutboundState.Active) {
-        inDialog.onRequest(request);
-      } else {
-        InDialogRequests.afterEnd(env.sip(), request); // 481: no dialog for it (yet)
-      }
-      return;
-    }
-    InDialogRequests.answer(env.sip(), request, media, offer, plan.codecs(), callId());
+    InDialogRequests.answer(env.sip(), request, media, offer, plan.codecs(), callId(),
+        state instanceof OutboundState.Active ? inDialog : null);
   }
 
   private void onTimeout(ClientTransactionHandle transaction) {
@@ -310,18 +301,6 @@ public final class OutboundCall {
   }
 
   private Optional<NegotiatedAudio> acceptAnswer(String body) {
-    try {
-      SessionDescription answer = env.sdp().parse(body);
-      return switch (io.switchboard.sip.sdp.OfferAnswer.acceptAnswer(offer, answer)) {
-        case AnswerAcceptance.Accepted accepted -> Optional.of(accepted.audio());
-        case AnswerAcceptance.NotAcceptable refused -> {
-          log.warn("call_id={} unusable SDP answer: {}", callId(), refused.reason());
-          yield Optional.empty();
-        }
-      };
-    } catch (SdpParseException e) {
-      log.warn("call_id={} malformed SDP answer: {}", callId(), e.getMessage());
-      return Optional.empty();
-    }
+    return SdpAnswers.accept(env.sdp(), offer, body, callId());
   }
 }
