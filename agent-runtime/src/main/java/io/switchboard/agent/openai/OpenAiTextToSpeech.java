@@ -13,10 +13,15 @@ import java.net.http.HttpRequest;
  * 24 kHz signed 16-bit little-endian mono, read as the server sends it, so the first audio is
  * handed on while the rest is still being synthesised (OpenAI tts-1 / gpt-4o-mini-tts,
  * Kokoro-FastAPI, speaches, openedai-speech). Interrupting the calling thread closes the stream.
+ *
+ * <p>Rooms convert between rates that are whole multiples of each other (8, 16, 48 kHz), which
+ * 24 kHz is not of 16 kHz, so by default the audio is handed on at 48 kHz (upsampled by 2).
  */
 public final class OpenAiTextToSpeech implements TextToSpeech {
   /** The rate of OpenAI's "pcm" format. */
-  public static final int SAMPLE_RATE = 24_000;
+  public static final int WIRE_RATE = 24_000;
+  /** The default rate audio is handed on at: one every room can convert from. */
+  public static final int ROOM_RATE = 48_000;
   /** Bytes read per hand-over: 20 ms at 24 kHz. */
   private static final int READ_BYTES = 960;
 
@@ -24,12 +29,22 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
   private final URI url;
   private final String voice;
   private final double speed;
+  private final int outputRate;
 
   /**
    * @param voice e.g. "alloy" (OpenAI) or "af_bella" (Kokoro)
    * @param speed 0.25 to 4.0; 1.0 is normal
    */
   public OpenAiTextToSpeech(OpenAiEndpoint endpoint, String voice, double speed) {
+    this(endpoint, voice, speed, ROOM_RATE);
+  }
+
+  /** As above, handing audio on at {@code outputRate}: {@link #WIRE_RATE} as received, or {@link #ROOM_RATE}. */
+  public OpenAiTextToSpeech(OpenAiEndpoint endpoint, String voice, double speed, int outputRate) {
+    if (outputRate != WIRE_RATE && outputRate != ROOM_RATE) {
+      throw new IllegalArgumentException(endpoint.provider() + ": TTS output rate is " + WIRE_RATE + " or " + ROOM_RATE + ", not " + outputRate);
+    }
+    this.outputRate = outputRate;
     if (voice == null || voice.isBlank()) {
       throw new IllegalArgumentException(endpoint.provider() + ": a TTS voice is required (e.g. alloy)");
     }
@@ -44,7 +59,7 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
 
   @Override
   public int sampleRate() {
-    return SAMPLE_RATE;
+    return outputRate;
   }
 
   @Override
@@ -53,7 +68,9 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
   }
 
   @Override
-  public void synthesize(String text, TtsOutput out) throws InterruptedException {
+  public void synthesize(String text, TtsOutput target) throws InterruptedException {
+    FrameResampler upsampler = outputRate == WIRE_RATE ? null : new FrameResampler(WIRE_RATE, outputRate, target);
+    TtsOutput out = upsampler == null ? target : upsampler::append;
     ObjectNode body = http.json.createObjectNode()
         .put("model", http.endpoint.model())
         .put("voice", voice)
@@ -85,6 +102,9 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
         if (carried == 1) {
           bytes[0] = bytes[available - 1];
         }
+      }
+      if (upsampler != null) {
+        upsampler.finish();
       }
     } catch (IOException e) {
       if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {

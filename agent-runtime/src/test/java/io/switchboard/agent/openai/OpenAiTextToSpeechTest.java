@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.media.testing.Goertzel;
+import io.switchboard.media.testing.SignalMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +24,10 @@ class OpenAiTextToSpeechTest {
     server.close();
   }
 
+  /** Hands on the server's 24 kHz samples as they are. */
   private OpenAiTextToSpeech tts() {
-    return new OpenAiTextToSpeech(OpenAiEndpoint.of("kokoro", server.baseUrl(), "tts-1", "sk-tts"), "alloy", 1.0);
+    return new OpenAiTextToSpeech(OpenAiEndpoint.of("kokoro", server.baseUrl(), "tts-1", "sk-tts"), "alloy", 1.0,
+        OpenAiTextToSpeech.WIRE_RATE);
   }
 
   /** Half a second of a 1 kHz sine at 24 kHz, little-endian 16-bit, as the server would send it. */
@@ -76,6 +80,21 @@ class OpenAiTextToSpeechTest {
     assertEquals(new ObjectMapper().readTree(
             "{\"model\":\"tts-1\",\"voice\":\"alloy\",\"input\":\"Your table is booked.\",\"response_format\":\"pcm\"}"),
         new ObjectMapper().readTree(request.body()));
+  }
+
+  @Test
+  void byDefaultTheAudioComesAt48kHzWhichRoomsConvertFrom() throws Exception {
+    server.route("audio/speech", ReplayServer.pieces("audio/pcm", s16le(sine()), 1000));
+    OpenAiTextToSpeech tts = new OpenAiTextToSpeech(OpenAiEndpoint.of("openai", server.baseUrl(), "tts-1", ""), "alloy", 1.0);
+    assertEquals(48_000, tts.sampleRate());
+    Heard heard = new Heard();
+    tts.synthesize("Hello.", heard::add);
+    short[] out = heard.all();
+    assertEquals(24_000, out.length, "half a second at 48 kHz");
+    // After the filter settles: still the 1 kHz tone, at about its level (20000 peak = -4.3 dBFS).
+    assertTrue(Goertzel.relativeDb(out, 960, 19_200, 48_000, 1000) > -1, "1 kHz dominates");
+    double level = SignalMetrics.rmsDbfs(out, 960, 19_200);
+    assertTrue(Math.abs(level - (-7.3)) < 1, level + " dBFS");
   }
 
   @Test
