@@ -57,7 +57,9 @@ final class ReplayServer implements AutoCloseable {
     private final CountDownLatch gate = new CountDownLatch(1);
     final CountDownLatch clientClosed = new CountDownLatch(1);
     private final CountDownLatch pace = new CountDownLatch(1); // never opened
+    /** Whether the client opened the gate while the server was waiting (not after a timeout). */
     volatile boolean openedByClient;
+    private volatile boolean gateTimedOut;
 
     /** {@code extraPieces}: padding pieces written after the pause (to find out if the client left). */
     Streamed(String contentType, byte[] body, int pieceSize, int pauseAfter, int extraPieces) {
@@ -69,7 +71,9 @@ final class ReplayServer implements AutoCloseable {
     }
 
     void open() {
-      openedByClient = true;
+      if (!gateTimedOut && gate.getCount() > 0) {
+        openedByClient = true;
+      }
       gate.countDown();
     }
 
@@ -105,7 +109,7 @@ final class ReplayServer implements AutoCloseable {
     }
 
     private void awaitGate() throws InterruptedException {
-      gate.await(10, TimeUnit.SECONDS);
+      gateTimedOut = !gate.await(10, TimeUnit.SECONDS);
     }
   }
 
