@@ -26,6 +26,8 @@ import java.util.Random;
  */
 public final class AgentCapacity {
   private static final int RATE = 16_000;
+  /** Before measuring: sessions settle, the JIT finishes (also per step: new rooms, new streams). */
+  private static final long WARMUP_SECONDS = 15;
 
   private AgentCapacity() {}
 
@@ -45,56 +47,68 @@ public final class AgentCapacity {
     System.out.printf(Locale.ROOT, "caller speech: %.1f s FreeTTS sentence every 6 s over noise; agent answer %.1f s%n",
         request.length / (double) RATE, answer.length / (double) RATE);
     for (int calls : steps) {
+      if (calls <= 0) {
+        continue; // "0": raw costs only
+      }
       measure(calls, seconds, vad, rnnoise, request, answer, noise);
     }
     vad.close();
   }
 
-  /** Single-threaded cost of one Silero inference and of RNNoise, after warm-up. */
+  /**
+   * Single-threaded CPU cost of one Silero inference and of RNNoise: rounds of frames until the JIT
+   * has compiled them (Chicory's generated RNNoise code takes C2 many seconds), then the median
+   * and the best of the last rounds (the best is the least disturbed by other processes).
+   */
   private static void rawCosts(SileroVad vad, RnnoiseSuppressor rnnoise, short[] speech, short[] noise) {
     PcmFrame frame = new PcmFrame(RATE);
-    VadStream stream = vad.open();
-    int frames = 5_000;
-    for (int round = 0; round < 2; round++) { // the first round warms up
-      long start = System.nanoTime();
-      for (int f = 0; f < frames; f++) {
-        fill(frame, speech, noise, f);
-        stream.process(frame);
-      }
-      long nanos = System.nanoTime() - start;
-      if (round == 1) {
-        double inferences = frames * 320.0 / 512; // one 512-sample window per 32 ms
-        System.out.printf(Locale.ROOT, "raw: Silero VAD, one inference (32 ms window at 16 kHz): %.3f ms (%.3f ms per 20 ms frame)%n",
-            nanos / 1e6 / inferences, nanos / 1e6 / frames);
-      }
-    }
-    stream.close();
+    VadStream silero = vad.open();
+    double[] perFrame = rounds(12, 1_000, f -> {
+      fill(frame, speech, noise, f);
+      silero.process(frame);
+    });
+    double inferencesPerFrame = 320.0 / 512; // one 512-sample window per 32 ms
+    System.out.printf(Locale.ROOT, "raw: Silero VAD, one inference (32 ms window at 16 kHz): median %.3f ms, best %.3f ms%n",
+        perFrame[0] / inferencesPerFrame, perFrame[1] / inferencesPerFrame);
+    silero.close();
     PcmFrame wide = new PcmFrame(48_000);
     NoiseSuppressor.Stream at48 = rnnoise.open(48_000);
+    perFrame = rounds(12, 500, f -> {
+      for (int i = 0; i < wide.length(); i++) {
+        wide.samples()[i] = noise[(f * wide.length() + i) % noise.length];
+      }
+      at48.process(wide); // two 10 ms RNNoise frames, no rate conversion
+    });
+    System.out.printf(Locale.ROOT, "raw: RNNoise, one 10 ms frame at 48 kHz: median %.3f ms, best %.3f ms%n",
+        perFrame[0] / 2, perFrame[1] / 2);
     NoiseSuppressor.Stream at16 = rnnoise.open(RATE);
-    for (int round = 0; round < 2; round++) {
-      long start = System.nanoTime();
-      for (int f = 0; f < 2_000; f++) {
-        java.util.Arrays.fill(wide.samples(), (short) 0);
-        for (int i = 0; i < wide.length(); i++) {
-          wide.samples()[i] = noise[(f * wide.length() + i) % noise.length];
-        }
-        at48.process(wide); // two 10 ms RNNoise frames, no rate conversion
-      }
-      long wideNanos = System.nanoTime() - start;
-      start = System.nanoTime();
-      for (int f = 0; f < 2_000; f++) {
-        fill(frame, speech, noise, f);
-        at16.process(frame);
-      }
-      long narrowNanos = System.nanoTime() - start;
-      if (round == 1) {
-        System.out.printf(Locale.ROOT, "raw: RNNoise, one 10 ms frame at 48 kHz: %.3f ms; a 20 ms frame at 16 kHz incl. 16<->48 kHz conversion: %.3f ms%n",
-            wideNanos / 1e6 / 4_000, narrowNanos / 1e6 / 2_000);
-      }
-    }
+    perFrame = rounds(6, 500, f -> {
+      fill(frame, speech, noise, f);
+      at16.process(frame);
+    });
+    System.out.printf(Locale.ROOT, "raw: RNNoise on a 20 ms frame at 16 kHz (with 16<->48 kHz conversion): median %.3f ms, best %.3f ms%n",
+        perFrame[0], perFrame[1]);
     at48.close();
     at16.close();
+  }
+
+  /**
+   * Runs {@code rounds} rounds of {@code frames} calls; returns {median, best} ms per call of the
+   * second half. Timed in this thread's CPU time, so other processes on a shared machine only
+   * count through the caches they disturb, not through the time they take the CPU away.
+   */
+  private static double[] rounds(int rounds, int frames, java.util.function.IntConsumer call) {
+    var threads = ManagementFactory.getThreadMXBean();
+    double[] ms = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long start = threads.getCurrentThreadCpuTime();
+      for (int f = 0; f < frames; f++) {
+        call.accept(r * frames + f);
+      }
+      ms[r] = (threads.getCurrentThreadCpuTime() - start) / 1e6 / frames;
+    }
+    double[] settled = java.util.Arrays.copyOfRange(ms, rounds / 2, rounds);
+    return new double[] {Rig.percentile(settled, 50), Rig.percentile(settled, 0)};
   }
 
   private static void measure(int calls, int seconds, SileroVad vad, RnnoiseSuppressor rnnoise,
@@ -118,7 +132,7 @@ public final class AgentCapacity {
       }
       // Each caller speaks every 6 s, the calls spread evenly over those 6 s.
       long start = System.nanoTime();
-      long warmupEnd = start + 10_000_000_000L;
+      long warmupEnd = start + WARMUP_SECONDS * 1_000_000_000L;
       long end = warmupEnd + seconds * 1_000_000_000L;
       long[] nextSay = new long[calls];
       for (int i = 0; i < calls; i++) {
@@ -126,11 +140,13 @@ public final class AgentCapacity {
       }
       var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuAtStart = -1;
+      ThreadCpu byRole = null;
       long[] readsAtStart = new long[calls];
       while (System.nanoTime() < end) {
         long now = System.nanoTime();
         if (cpuAtStart < 0 && now >= warmupEnd) {
           cpuAtStart = os.getProcessCpuTime();
+          byRole = new ThreadCpu();
           for (int i = 0; i < calls; i++) {
             readsAtStart[i] = callers.get(i).reads();
           }
@@ -145,18 +161,25 @@ public final class AgentCapacity {
         Thread.sleep(5);
       }
       long cpu = os.getProcessCpuTime() - cpuAtStart;
+      var roles = byRole.since();
       double wall = (System.nanoTime() - start) / 1e9;
       long frames = 0;
       for (int i = 0; i < calls; i++) {
         frames += callers.get(i).reads() - readsAtStart[i];
       }
       double expected = calls * wall * 50;
-      double perSessionSecond = cpu / 1e9 / (calls * wall);
+      // Per second of call audio actually processed: if ticks fell behind, fewer frames were.
+      double sessionSeconds = frames * 0.020;
+      double calls_ = roles.get("media") + roles.get("sessions");
       System.out.printf(Locale.ROOT,
-          "calls %3d: process CPU %.1f %% of one core; %.2f ms CPU per session-second (%.2f %% of a core per call) -> %.0f sessions per core; "
-              + "caller frames delivered %.1f %% of real time; load %s%n",
-          calls, 100.0 * cpu / 1e9 / wall, perSessionSecond * 1e3, perSessionSecond * 100, 1 / perSessionSecond,
-          100.0 * frames / expected, loadAverage());
+          "calls %3d: frames processed %.1f %% of real time; load %s; process CPU %.1f %% of one core%n"
+              + "  calls' own work (media + session threads): %.1f ms CPU per session-second = %.2f %% of a core per call -> %.1f sessions per core"
+              + " (media %.1f, sessions %.1f ms)%n"
+              + "  whole process incl. JIT compiler (%.1f ms) and the rest: %.1f ms CPU per session-second -> %.1f sessions per core%n",
+          calls, 100.0 * frames / expected, loadAverage(), 100.0 * cpu / 1e9 / wall,
+          calls_ / 1e6 / sessionSeconds, calls_ / 1e7 / sessionSeconds, 1e9 * sessionSeconds / calls_,
+          roles.get("media") / 1e6 / sessionSeconds, roles.get("sessions") / 1e6 / sessionSeconds,
+          roles.get("jit") / 1e6 / sessionSeconds, cpu / 1e6 / sessionSeconds, 1e9 * sessionSeconds / cpu);
       sessions.forEach(AgentSession::close);
     }
   }
