@@ -46,6 +46,10 @@ public final class AgentCapacity {
     rawCosts(vad, rnnoise, request, noise);
     System.out.printf(Locale.ROOT, "caller speech: %.1f s FreeTTS sentence every 6 s over noise; agent answer %.1f s%n",
         request.length / (double) RATE, answer.length / (double) RATE);
+    if (java.util.Arrays.stream(steps).anyMatch(c -> c > 0)) {
+      System.out.println("warm-up step (2 calls, not counted): the JIT is still compiling the calls' code");
+      measure(2, 10, vad, rnnoise, request, answer, noise);
+    }
     for (int calls : steps) {
       if (calls <= 0) {
         continue; // "0": raw costs only
@@ -175,11 +179,11 @@ public final class AgentCapacity {
           "calls %3d: frames processed %.1f %% of real time; load %s; process CPU %.1f %% of one core%n"
               + "  calls' own work (media + session threads): %.1f ms CPU per session-second = %.2f %% of a core per call -> %.1f sessions per core"
               + " (media %.1f, sessions %.1f ms)%n"
-              + "  whole process incl. JIT compiler (%.1f ms) and the rest: %.1f ms CPU per session-second -> %.1f sessions per core%n",
+              + "  whole process (adds JIT compilation, GC, the driver): %.1f ms CPU per session-second -> %.1f sessions per core%n",
           calls, 100.0 * frames / expected, loadAverage(), 100.0 * cpu / 1e9 / wall,
           calls_ / 1e6 / sessionSeconds, calls_ / 1e7 / sessionSeconds, 1e9 * sessionSeconds / calls_,
           roles.get("media") / 1e6 / sessionSeconds, roles.get("sessions") / 1e6 / sessionSeconds,
-          roles.get("jit") / 1e6 / sessionSeconds, cpu / 1e6 / sessionSeconds, 1e9 * sessionSeconds / cpu);
+          cpu / 1e6 / sessionSeconds, 1e9 * sessionSeconds / cpu);
       sessions.forEach(AgentSession::close);
     }
   }

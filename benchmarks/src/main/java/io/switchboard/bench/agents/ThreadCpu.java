@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * CPU time of this JVM's platform threads by role, so a window's CPU can be split into the
- * calls' media work, session work (virtual threads' carriers), the JIT compiler and the rest.
+ * calls' media work, session work (virtual threads' carriers) and the rest. The JIT compiler and
+ * GC threads are not Java threads and do not appear here (the process total includes them).
  * Threads that ended during the window are not counted.
  */
 final class ThreadCpu {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> start = new LinkedHashMap<>();
-  private final Map<Long, String> names = new LinkedHashMap<>();
 
   ThreadCpu() {
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -24,9 +24,9 @@ final class ThreadCpu {
     }
   }
 
-  /** Nanoseconds since construction by role: media, sessions, jit, other. */
+  /** Nanoseconds since construction by role: media, sessions, other. */
   Map<String, Long> since() {
-    Map<String, Long> byRole = new LinkedHashMap<>(Map.of("media", 0L, "sessions", 0L, "jit", 0L, "other", 0L));
+    Map<String, Long> byRole = new LinkedHashMap<>(Map.of("media", 0L, "sessions", 0L, "other", 0L));
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info == null) {
         continue;
@@ -47,9 +47,6 @@ final class ThreadCpu {
     }
     if (name.startsWith("ForkJoinPool")) {
       return "sessions"; // carriers of the virtual threads: events, replies, STT hand-offs
-    }
-    if (name.contains("CompilerThread")) {
-      return "jit";
     }
     return "other";
   }

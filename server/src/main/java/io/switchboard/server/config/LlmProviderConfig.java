@@ -1,5 +1,6 @@
 package io.switchboard.server.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,12 @@ public record LlmProviderConfig(
     apiKeyEnv = apiKeyEnv == null ? ModelProvider.KEY_ENV : apiKeyEnv.strip();
     apiKey = apiKey == null ? "" : apiKey.strip();
     timeout = ModelProvider.timeout("agent_runtime.llm", timeout);
+  }
+
+  /** The short form {@code llm: openai} (or {@code embedded}): that provider with every default. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static LlmProviderConfig of(String provider) {
+    return new LlmProviderConfig(provider, null, null, null, null, null);
   }
 
   public boolean openai() {

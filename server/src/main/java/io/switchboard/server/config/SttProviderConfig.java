@@ -1,5 +1,6 @@
 package io.switchboard.server.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,12 @@ public record SttProviderConfig(
     apiKey = apiKey == null ? "" : apiKey.strip();
     language = language == null ? "" : language.strip();
     timeout = ModelProvider.timeout("agent_runtime.stt", timeout);
+  }
+
+  /** The short form {@code stt: openai} (or {@code embedded}): that provider with every default. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static SttProviderConfig of(String provider) {
+    return new SttProviderConfig(provider, null, null, null, null, null, null);
   }
 
   public boolean openai() {

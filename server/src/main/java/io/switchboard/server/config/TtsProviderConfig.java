@@ -1,5 +1,6 @@
 package io.switchboard.server.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
 
 /**
@@ -26,6 +27,12 @@ public record TtsProviderConfig(
       throw new IllegalArgumentException("agent_runtime.tts.speed must be 0.25 to 4.0, not " + speed);
     }
     timeout = ModelProvider.timeout("agent_runtime.tts", timeout);
+  }
+
+  /** The short form {@code tts: openai} (or {@code embedded}): that provider with every default. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static TtsProviderConfig of(String provider) {
+    return new TtsProviderConfig(provider, null, null, null, null, null, null, null);
   }
 
   public boolean openai() {

@@ -48,6 +48,14 @@ class AgentProvidersConfigTest {
   }
 
   @Test
+  void theShortFormPicksAProviderWithItsDefaults() throws Exception {
+    AgentRuntimeConfig c = parse("agent_runtime: {llm: openai, stt: embedded, tts: openai}\n");
+    assertEquals(new LlmProviderConfig("openai", null, null, null, null, null), c.llm());
+    assertFalse(c.stt().openai());
+    assertEquals("alloy", c.tts().voice());
+  }
+
+  @Test
   void mistakesAreNamedWithTheirKey() {
     var provider = assertThrows(ConfigException.class, () -> parse("agent_runtime: {llm: {provider: anthropic}}\n"));
     assertTrue(provider.getMessage().contains(
