@@ -6,7 +6,9 @@
 #     first agent audio on the caller's leg, minus model time) at p50/p99, with instant models.
 # (b) AgentCapacity: raw Silero and RNNoise costs, then concurrent calls with Silero VAD + RNNoise
 #     on real-time 20 ms frames: CPU per session-second and sessions per core.
-# Builds the module first (no tests run); writes bench/results/agents-latency.txt and agents-capacity.txt.
+#     Then the same without noise suppression (Silero VAD only), CALLS_WITHOUT_NS="8 16".
+# Builds the module first (no tests run); writes bench/results/agents-latency.txt,
+# agents-capacity.txt and agents-capacity-vad-only.txt.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$repo_dir/scripts/jdk.sh"
@@ -25,3 +27,8 @@ run() {
   run io.switchboard.bench.agents.AgentCapacity "${CALLS:-10 25 50}" "${SECONDS_MEASURED:-30}"
   echo "load after: $(load_now)"
 } 2>&1 | grep -v '^\[' | tee "$OUT/agents-capacity.txt"
+{
+  echo "load before: $(load_now); $(nproc) cores"
+  run io.switchboard.bench.agents.AgentCapacity "${CALLS_WITHOUT_NS:-8 16}" "${SECONDS_MEASURED:-30}" none
+  echo "load after: $(load_now)"
+} 2>&1 | grep -v '^\[' | tee "$OUT/agents-capacity-vad-only.txt"

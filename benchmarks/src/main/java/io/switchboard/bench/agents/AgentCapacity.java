@@ -23,6 +23,7 @@ import java.util.Random;
  * costs: one Silero inference and one RNNoise frame, single-threaded.
  *
  * <p>Usage: AgentCapacity [calls per step, default "10 25 50"] [seconds measured, default 30]
+ * [noise suppression: rnnoise (default) or none]
  */
 public final class AgentCapacity {
   private static final int RATE = 16_000;
@@ -34,8 +35,10 @@ public final class AgentCapacity {
   public static void main(String[] args) throws Exception {
     int[] steps = args.length > 0 ? parse(args[0]) : new int[] {10, 25, 50};
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    boolean suppress = args.length <= 2 || !args[2].equals("none");
     SileroVad vad = SileroVad.load();
     RnnoiseSuppressor rnnoise = RnnoiseSuppressor.load();
+    NoiseSuppressor sessionsSuppressor = suppress ? rnnoise : NoiseSuppressor.NONE;
     short[] request;
     short[] answer;
     try (FreeTtsTextToSpeech freetts = new FreeTtsTextToSpeech()) {
@@ -44,17 +47,17 @@ public final class AgentCapacity {
     }
     short[] noise = noise(RATE * 3, 180, new Random(1));
     rawCosts(vad, rnnoise, request, noise);
-    System.out.printf(Locale.ROOT, "caller speech: %.1f s FreeTTS sentence every 6 s over noise; agent answer %.1f s%n",
-        request.length / (double) RATE, answer.length / (double) RATE);
+    System.out.printf(Locale.ROOT, "caller speech: %.1f s FreeTTS sentence every 6 s over noise; agent answer %.1f s; noise suppression: %s%n",
+        request.length / (double) RATE, answer.length / (double) RATE, suppress ? "RNNoise" : "none");
     if (java.util.Arrays.stream(steps).anyMatch(c -> c > 0)) {
       System.out.println("warm-up step (2 calls, not counted): the JIT is still compiling the calls' code");
-      measure(2, 10, vad, rnnoise, request, answer, noise);
+      measure(2, 10, vad, sessionsSuppressor, request, answer, noise);
     }
     for (int calls : steps) {
       if (calls <= 0) {
         continue; // "0": raw costs only
       }
-      measure(calls, seconds, vad, rnnoise, request, answer, noise);
+      measure(calls, seconds, vad, sessionsSuppressor, request, answer, noise);
     }
     vad.close();
   }
@@ -115,7 +118,7 @@ public final class AgentCapacity {
     return new double[] {Rig.percentile(settled, 50), Rig.percentile(settled, 0)};
   }
 
-  private static void measure(int calls, int seconds, SileroVad vad, RnnoiseSuppressor rnnoise,
+  private static void measure(int calls, int seconds, SileroVad vad, NoiseSuppressor rnnoise,
       short[] request, short[] answer, short[] noise) throws Exception {
     try (Rig rig = new Rig()) {
       List<BenchCaller> callers = new ArrayList<>();
