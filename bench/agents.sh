@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark 5: voice agents (module benchmarks/, package io.switchboard.bench.agents).
 #   bench/agents.sh                      both parts with their defaults
-#   TURNS=500 CALLS="10 25 50 100" SECONDS_MEASURED=60 bench/agents.sh
+#   TURNS=500 CALLS="2 4 8 16" SECONDS_MEASURED=60 bench/agents.sh
 # (a) AgentLatency: the framework's own added latency per turn (end of the caller's speech ->
 #     first agent audio on the caller's leg, minus model time) at p50/p99, with instant models.
 # (b) AgentCapacity: raw Silero and RNNoise costs, then concurrent calls with Silero VAD + RNNoise
@@ -24,7 +24,7 @@ run() {
 } 2>&1 | grep -v '^\[' | tee "$OUT/agents-latency.txt"
 {
   echo "load before: $(load_now); $(nproc) cores"
-  run io.switchboard.bench.agents.AgentCapacity "${CALLS:-10 25 50}" "${SECONDS_MEASURED:-30}"
+  run io.switchboard.bench.agents.AgentCapacity "${CALLS:-2 4 8}" "${SECONDS_MEASURED:-30}"
   echo "load after: $(load_now)"
 } 2>&1 | grep -v '^\[' | tee "$OUT/agents-capacity.txt"
 {

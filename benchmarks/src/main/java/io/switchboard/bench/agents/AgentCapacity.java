@@ -22,7 +22,7 @@ import java.util.Random;
  * and seconds, gives CPU per session-second; its inverse is sessions per core. First the raw
  * costs: one Silero inference and one RNNoise frame, single-threaded.
  *
- * <p>Usage: AgentCapacity [calls per step, default "10 25 50"] [seconds measured, default 30]
+ * <p>Usage: AgentCapacity [calls per step, default "2 4 8"] [seconds measured, default 30]
  * [noise suppression: rnnoise (default) or none]
  */
 public final class AgentCapacity {
@@ -33,7 +33,7 @@ public final class AgentCapacity {
   private AgentCapacity() {}
 
   public static void main(String[] args) throws Exception {
-    int[] steps = args.length > 0 ? parse(args[0]) : new int[] {10, 25, 50};
+    int[] steps = args.length > 0 ? parse(args[0]) : new int[] {2, 4, 8};
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     boolean suppress = args.length <= 2 || !args[2].equals("none");
     SileroVad vad = SileroVad.load();
