@@ -2,7 +2,6 @@ package io.switchboard.agent.openai;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,8 +20,6 @@ import java.util.Objects;
  */
 public record OpenAiEndpoint(
     String provider, URI baseUrl, String model, String apiKey, Duration connectTimeout, Duration responseTimeout) {
-
-  public static final URI OPENAI = URI.create("https://api.openai.com/v1");
 
   public OpenAiEndpoint {
     provider = provider == null || provider.isBlank() ? "openai" : provider;
@@ -45,18 +42,6 @@ public record OpenAiEndpoint(
   /** An endpoint with default timeouts. */
   public static OpenAiEndpoint of(String provider, String baseUrl, String model, String apiKey) {
     return new OpenAiEndpoint(provider, URI.create(baseUrl), model, apiKey, null, null);
-  }
-
-  /**
-   * The key from environment variable {@code name} of {@code environment}; a clear error when it
-   * is named but not set, so a misconfigured server fails at startup rather than on the first call.
-   */
-  public static String apiKeyFromEnvironment(String name, Map<String, String> environment) {
-    String value = environment.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("environment variable " + name + " (the API key) is not set");
-    }
-    return value.strip();
   }
 
   public OpenAiEndpoint withTimeouts(Duration connect, Duration response) {
