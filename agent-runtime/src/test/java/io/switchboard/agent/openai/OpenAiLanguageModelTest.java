@@ -137,6 +137,16 @@ class OpenAiLanguageModelTest {
   }
 
   @Test
+  void acceptsAWholeToolCallInOneChunkAsOllamaSendsIt() throws Exception {
+    // The shape of Ollama's OpenAI-compatible stream: the call arrives whole, no usage chunk.
+    server.route("chat/completions", ReplayServer.pieces("text/event-stream", ReplayServer.capture("ollama-tool-call.sse"), 4096));
+    OpenAiLanguageModel ollama = new OpenAiLanguageModel(OpenAiEndpoint.of("ollama", server.baseUrl(), "llama3.2", ""));
+    assertEquals(List.of(new LlmChunk.ToolCallRequested(new ToolCall("call_x4ke2nzo", "check_weather", "{\"city\":\"Paris\"}"))),
+        chat(ollama, conversation()));
+    assertEquals(null, server.requests().getFirst().header("authorization"), "no key, no Authorization header");
+  }
+
+  @Test
   void theFirstTokenIsHandedOnWhileTheServerIsStillWriting() throws Exception {
     byte[] capture = ReplayServer.capture("chat-text.sse");
     int firstEvents = new String(capture, StandardCharsets.UTF_8).indexOf("\" I\"");
