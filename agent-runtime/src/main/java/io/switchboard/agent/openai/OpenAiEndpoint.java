@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param apiKey sent as a bearer token; empty for servers that need none. Never logged: {@link
  *     #toString()} hides it
  * @param connectTimeout to open the connection
- * @param responseTimeout from sending the request to the response headers (streams may then run
- *     for as long as the reply lasts)
+ * @param responseTimeout the longest wait for the response headers, and for more of a streamed
+ *     body (a stream may run as long as the reply lasts, but not stall longer than this)
  */
 public record OpenAiEndpoint(
     String provider, URI baseUrl, String model, String apiKey, Duration connectTimeout, Duration responseTimeout) {

@@ -46,12 +46,15 @@ final class OpenAiHttp {
 
   /**
    * Sends {@code request} and returns its streaming body once the status is 2xx; anything else
-   * becomes an {@link OpenAiException} with the server's own explanation. Interruptible.
+   * becomes an {@link OpenAiException} with the server's own explanation. Interruptible. The
+   * body fails with an {@link HttpTimeoutException} when the server goes quiet for the
+   * endpoint's response timeout.
    */
   InputStream open(HttpRequest request) throws InterruptedException {
     HttpResponse<InputStream> response;
+    IdleTimeoutBody body = new IdleTimeoutBody(endpoint.responseTimeout());
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(request, info -> body);
     } catch (HttpTimeoutException e) {
       throw failure(request.uri(), 0, "no response within " + endpoint.responseTimeout().toMillis() + " ms", e);
     } catch (ConnectException e) {
@@ -64,10 +67,10 @@ final class OpenAiHttp {
     }
     int status = response.statusCode();
     if (status / 100 == 2) {
-      return response.body();
+      return body;
     }
     String detail;
-    try (InputStream body = response.body()) {
+    try (body) {
       detail = explain(body.readNBytes(8 * 1024));
     } catch (IOException e) {
       detail = "(no body: " + e.getMessage() + ")";

@@ -17,6 +17,7 @@ import io.switchboard.agent.tool.FunctionTool;
 import io.switchboard.agent.tool.ToolParam;
 import io.switchboard.agent.tool.Toolset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -240,6 +241,22 @@ class OpenAiLanguageModelTest {
     assertTrue(cut.getMessage().contains("the stream ended after 1 events without a finish_reason or data: [DONE]"), cut.getMessage());
     OpenAiException reported = assertThrows(OpenAiException.class, () -> chat(model(), conversation()));
     assertTrue(reported.getMessage().endsWith("the stream reported an error: model overloaded"), reported.getMessage());
+  }
+
+  @Test
+  void aServerThatStallsMidStreamTimesOutInsteadOfHanging() throws Exception {
+    byte[] capture = ReplayServer.capture("chat-text.sse");
+    int firstEvents = new String(capture, StandardCharsets.UTF_8).indexOf("\" I\"");
+    ReplayServer.Streamed reply = new ReplayServer.Streamed("text/event-stream", capture, firstEvents, 1, 0);
+    server.route("chat/completions", reply);
+    OpenAiLanguageModel model = new OpenAiLanguageModel(
+        OpenAiEndpoint.of("vllm", server.baseUrl(), "qwen", "").withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)));
+    List<LlmChunk> chunks = new CopyOnWriteArrayList<>();
+    OpenAiException e = assertThrows(OpenAiException.class, () -> model.chat(conversation(), chunks::add));
+    reply.open();
+    assertEquals("vllm at " + server.uri("chat/completions")
+        + ": the stream broke: java.net.http.HttpTimeoutException: the server sent nothing for 300 ms", e.getMessage());
+    assertEquals("Certainly!", text(chunks), "what came before the stall was handed on");
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.time.Duration;
  * without one say that no model is configured) or {@code openai}, any server with OpenAI's
  * streamed chat completions and tools (OpenAI, Ollama, vLLM, llama.cpp, LM Studio, Groq). The
  * key comes from {@code api_key}, else from the environment variable {@code api_key_env}; local
- * servers need none. {@code timeout}: until the response starts.
+ * servers need none. {@code timeout}: the longest wait for the answer to start, and for more of
+ * a streamed answer.
  */
 public record LlmProviderConfig(
     String provider, String baseUrl, String model, String apiKeyEnv, String apiKey, Duration timeout) {
