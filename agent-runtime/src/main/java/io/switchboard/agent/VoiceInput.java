@@ -136,6 +136,7 @@ final class VoiceInput implements AudioSink, Endpointing.Listener {
             session.emit(new AgentEvent.UserInputTranscribed(f.text(), true));
           }
         }
+        case SttEvent.Failed f -> session.emit(new AgentEvent.Error("stt " + sttLabel, f.cause()));
         case SttEvent.SegmentDone d -> {
           if (endOfSpeechSentAt != null) {
             session.emit(new AgentEvent.MetricsCollected(new AgentMetrics.Stt(
