@@ -16,7 +16,7 @@ import java.time.Clock;
  * network thread, {@link #read} runs on the media thread; only the jitter buffer is shared.
  */
 public final class OpusIngress implements AudioSource {
-  private final int payloadType;
+  private volatile int payloadType;
   private final TrackFanout fanout;
   private final AudioDecoder decoder;
   private final Clock clock;
@@ -30,6 +30,11 @@ public final class OpusIngress implements AudioSource {
     this.fanout = fanout;
     this.decoder = decoder;
     this.clock = clock;
+  }
+
+  /** The payload type the publisher's answer settled on (-1 until then: nothing is taken). */
+  public void setPayloadType(int payloadType) {
+    this.payloadType = payloadType;
   }
 
   public TrackFanout fanout() {
