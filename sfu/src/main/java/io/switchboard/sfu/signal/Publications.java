@@ -90,7 +90,7 @@ final class Publications implements AutoCloseable {
   SignalResponse answer(LivekitRtc.SessionDescription offer) {
     PublisherAnswer answer = connection.answer(offer.getSdp());
     for (PublisherAnswer.AcceptedAudio audio : answer.audio()) {
-      if (boundMids.contains(audio.mid())) {
+      if (!audio.sending() || boundMids.contains(audio.mid())) {
         continue; // a renegotiation: this section already carries its track
       }
       Pending match = unbound.stream().filter(p -> p.cid().equals(audio.trackId())).findFirst()
@@ -107,6 +107,10 @@ final class Publications implements AutoCloseable {
 
   void addRemoteCandidate(IceCandidate candidate) {
     connection.addRemoteCandidate(candidate);
+  }
+
+  String stats() {
+    return connection.stats().toString();
   }
 
   @Override

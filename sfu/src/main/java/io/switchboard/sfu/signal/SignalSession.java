@@ -121,7 +121,12 @@ public final class SignalSession {
     }
     try {
       switch (request.getMessageCase()) {
-        case OFFER -> sink.send(publications.answer(request.getOffer()));
+        case OFFER -> {
+          var answer = publications.answer(request.getOffer());
+          log.debug("publisher offer room={} identity={}\n{}\nanswer\n{}", roomName(),
+              params.grants().identity(), request.getOffer().getSdp(), answer.getAnswer().getSdp());
+          sink.send(answer);
+        }
         case ANSWER -> subscriptions.onAnswer(request.getAnswer());
         case TRICKLE -> trickle(request.getTrickle());
         case ADD_TRACK -> sink.send(publications.addTrack(request.getAddTrack()));
@@ -233,6 +238,8 @@ public final class SignalSession {
       participant.leave(reason);
     }
     if (subscriptions != null) {
+      log.info("rtc connections room={} identity={} subscriber={} publisher={}", roomName(),
+          params.grants().identity(), subscriptions.stats(), publications.stats());
       subscriptions.close();
     }
     if (publications != null) {

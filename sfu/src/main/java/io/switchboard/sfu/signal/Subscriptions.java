@@ -103,6 +103,12 @@ final class Subscriptions implements AutoCloseable {
     connection.addRemoteCandidate(candidate);
   }
 
+  String stats() {
+    StringBuilder sb = new StringBuilder(connection.stats().toString());
+    subscribed.forEach((sid, s) -> sb.append(' ').append(sid).append(" sent=").append(s.downTrack().sent()));
+    return sb.toString();
+  }
+
   @Override
   public void close() {
     subscribed.values().forEach(s -> s.fanout().remove(s.downTrack()));

@@ -27,8 +27,10 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio) {
    *     "" if the offer has none
    * @param ssrc the first {@code a=ssrc} of the section, which tells its packets apart in the
    *     BUNDLE (no MID header extension is negotiated), or 0 if the offer lists none
+   * @param sending whether the client sends on it (sendonly or sendrecv); LiveKit's Rust SDK also
+   *     offers spare recvonly sections
    */
-  public record AcceptedAudio(String mid, int payloadType, String trackId, int ssrc) {}
+  public record AcceptedAudio(String mid, int payloadType, String trackId, int ssrc, boolean sending) {}
 
   public static PublisherAnswer answer(
       Sdp offer, TransportDescription local, long sessionId, long version) {
@@ -46,11 +48,12 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio) {
         w.line("m=audio 9 " + m.proto() + " " + opus.get());
         w.transport(local, first);
         w.line("a=mid:" + mid);
-        w.line("a=" + answerDirection(m));
+        String direction = answerDirection(m);
+        w.line("a=" + direction);
         w.line("a=rtcp-mux");
         w.line("a=rtpmap:" + opus.get() + " opus/48000/2");
         w.line("a=fmtp:" + opus.get() + " minptime=10;useinbandfec=1");
-        audio.add(new AcceptedAudio(mid, opus.get(), msidTrack(m), firstSsrc(m)));
+        audio.add(new AcceptedAudio(mid, opus.get(), msidTrack(m), firstSsrc(m), direction.equals("recvonly")));
         bundle.add(mid);
         first = false;
       } else if (m.kind().equals("application") && m.proto().endsWith("SCTP")) {

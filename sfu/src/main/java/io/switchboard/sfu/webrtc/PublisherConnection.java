@@ -56,6 +56,10 @@ public final class PublisherConnection implements AutoCloseable {
     return transport.addRemoteCandidate(candidate);
   }
 
+  public io.switchboard.sfu.transport.TransportStats stats() {
+    return transport.stats();
+  }
+
   public TransportState state() {
     return transport.state();
   }

@@ -96,6 +96,10 @@ public final class SubscriberConnection implements AutoCloseable {
     return transport.addRemoteCandidate(candidate);
   }
 
+  public io.switchboard.sfu.transport.TransportStats stats() {
+    return transport.stats();
+  }
+
   public TransportState state() {
     return transport.state();
   }
