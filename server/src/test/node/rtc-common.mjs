@@ -72,12 +72,19 @@ export function describe(x, hz) {
   let energy = 0;
   for (const v of x) energy += v * v;
   const rms = Math.sqrt(energy / Math.max(1, x.length));
-  // RMS of each 100 ms, to show gaps
-  const windows = [];
-  for (let i = 0; i + RATE / 10 <= x.length; i += RATE / 10) {
+  // Per 100 ms window (10 Hz bins: a phase jump from a lost or late packet spoils one window, not
+  // the whole measurement): the RMS and the tone's share of the power.
+  const windows = [], shares = [];
+  const w = RATE / 10;
+  for (let i = 0; i + w <= x.length; i += w) {
+    const part = x.subarray(i, i + w);
     let e = 0;
-    for (let j = i; j < i + RATE / 10; j++) e += x[j] * x[j];
-    windows.push(Math.round(Math.sqrt(e / (RATE / 10))));
+    for (const v of part) e += v * v;
+    windows.push(Math.round(Math.sqrt(e / w)));
+    shares.push(toneShare(part, hz));
   }
-  return { hz, share: Number(toneShare(x, hz).toFixed(3)), rms: Math.round(rms), windows };
+  const sorted = [...shares].sort((a, b) => a - b);
+  const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+  return { hz, share: Number(median.toFixed(3)), rms: Math.round(rms), windows,
+    whole: Number(toneShare(x, hz).toFixed(3)) };
 }
