@@ -21,19 +21,19 @@ import java.util.concurrent.TimeUnit;
  * SDK behind Node) against a running Switchboard. Skips only when node_modules is not installed,
  * and never in CI.
  */
-final class RtcNode {
+public final class RtcNode {
   private static final Path NODE_DIR = Path.of("src", "test", "node");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RtcNode() {}
 
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     boolean installed = Files.isRegularFile(NODE_DIR.resolve("node_modules/@livekit/rtc-node/package.json"));
     assertTrue(installed || System.getenv("CI") == null, "@livekit/rtc-node missing in CI");
     assumeTrue(installed, "@livekit/rtc-node not installed: run scripts/install-test-tools.sh");
   }
 
-  static Map<String, String> env(RunningSwitchboard server, String room) {
+  public static Map<String, String> env(RunningSwitchboard server, String room) {
     return Map.of(
         "LIVEKIT_URL", server.url().replaceFirst("^http", "ws"),
         "LIVEKIT_API_KEY", RunningSwitchboard.API_KEY,
@@ -42,7 +42,7 @@ final class RtcNode {
   }
 
   /** Runs the script; fails the test unless it exits 0. Returns its output. */
-  static String run(String script, Map<String, String> env, Path log, String... nodeOptions)
+  public static String run(String script, Map<String, String> env, Path log, String... nodeOptions)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("node"));
     command.addAll(List.of(nodeOptions));
@@ -62,8 +62,33 @@ final class RtcNode {
     return output;
   }
 
+  /** Starts the script in the background; its output goes to {@code log}. */
+  public static Process start(String script, Map<String, String> env, Path log) throws IOException {
+    ProcessBuilder node =
+        new ProcessBuilder("node", script).directory(NODE_DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    node.environment().putAll(env);
+    return node.start();
+  }
+
+  /** Waits until the script's output has a line equal to {@code line}. */
+  public static void awaitLine(Process process, Path log, String line, java.time.Duration limit)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      if (output.lines().anyMatch(line::equals)) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("node exited before printing " + line + ":\n" + output);
+      }
+      process.waitFor(100, TimeUnit.MILLISECONDS);
+    }
+    throw new AssertionError("node did not print " + line + " within " + limit + ":\n" + Files.readString(log));
+  }
+
   /** The JSON a script printed on its {@code RESULT } line. */
-  static JsonNode result(String output) throws IOException {
+  public static JsonNode result(String output) throws IOException {
     for (String line : output.split("\n")) {
       if (line.startsWith("RESULT ")) {
         return JSON.readTree(line.substring("RESULT ".length()));
