@@ -2,7 +2,6 @@ package io.switchboard.sfu.signal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.sfu.transport.ice.IceCandidate;
 import java.util.Optional;
 
@@ -26,13 +25,5 @@ final class CandidateInit {
     }
     String candidate = node == null ? "" : node.path("candidate").asText("");
     return candidate.isBlank() ? Optional.empty() : Optional.of(IceCandidate.parse(candidate));
-  }
-
-  static String of(IceCandidate candidate, String mid) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("candidate", candidate.toSdp());
-    node.put("sdpMid", mid);
-    node.put("sdpMLineIndex", 0);
-    return node.toString();
   }
 }
