@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds the WebRTC side from the config. Host candidates are bound on the address SIP media is
@@ -29,7 +30,12 @@ public final class Rtc {
   private Rtc() {}
 
   public static RtcEndpoint endpoint(
-      SwitchboardConfig config, String advertisedAddress, RoomManager rooms, Clock clock, Executor virtualThreads)
+      SwitchboardConfig config,
+      String advertisedAddress,
+      RoomManager rooms,
+      Clock clock,
+      Executor virtualThreads,
+      ScheduledExecutorService scheduler)
       throws UnknownHostException {
     var sockets =
         new DedicatedSockets(
@@ -51,6 +57,7 @@ public final class Rtc {
             SignalSettings.defaults(),
             virtualThreads,
             params -> RoomOptions.UNSET);
+    signal.checkConsentEvery5s(scheduler);
     return new RtcEndpoint(signal);
   }
 }

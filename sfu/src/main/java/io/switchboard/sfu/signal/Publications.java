@@ -113,6 +113,10 @@ final class Publications implements AutoCloseable {
     return connection.stats().toString();
   }
 
+  void checkConsent() {
+    connection.checkConsent();
+  }
+
   @Override
   public void close() {
     connection.close();

@@ -104,6 +104,17 @@ public final class SignalServer {
     return session;
   }
 
+  /**
+   * Checks every session's ICE consent every 5 seconds (RFC 7675 §5.1), so clients that vanish
+   * without a goodbye leave their rooms. Returns the task, to cancel on shutdown.
+   */
+  public java.util.concurrent.ScheduledFuture<?> checkConsentEvery5s(
+      java.util.concurrent.ScheduledExecutorService scheduler) {
+    return scheduler.scheduleWithFixedDelay(
+        () -> sessionsByRoom.values().forEach(list -> list.forEach(SignalSession::checkConsent)),
+        5, 5, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   void closed(SignalSession session) {
     List<SignalSession> list = sessionsByRoom.get(session.roomName());
     if (list != null) {

@@ -212,10 +212,26 @@ public final class SignalSession {
     return room.participants().stream().anyMatch(q -> q.sid().equals(p.sid()));
   }
 
+  /** RFC 7675: a peer that stopped answering consent checks for 30 s is gone. */
+  void checkConsent() {
+    queue.execute(() -> {
+      if (!closed && subscriptions != null) {
+        subscriptions.checkConsent();
+        publications.checkConsent();
+      }
+    });
+  }
+
   private void onTransportState(String which, TransportState state) {
     switch (state) {
-      case TransportState.Failed f ->
-          log.warn("rtc {} connection failed room={} identity={}: {}", which, roomName(), params.grants().identity(), f);
+      case TransportState.Failed f -> {
+        log.warn("rtc {} connection failed room={} identity={}: {}", which, roomName(), params.grants().identity(), f);
+        // The media path is gone for good (no ICE restart yet): the client must rejoin. A
+        // close_notify is the client hanging up its connection, usually right before its leave.
+        DisconnectReason reason =
+            f.reason().contains("close_notify") ? DisconnectReason.CLIENT_INITIATED : DisconnectReason.MEDIA_FAILURE;
+        queue.execute(() -> shutdown(reason, true, true));
+      }
       case TransportState.Connected c ->
           log.info("rtc {} connection up room={} identity={}", which, roomName(), params.grants().identity());
       default -> {}

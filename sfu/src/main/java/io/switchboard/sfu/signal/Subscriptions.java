@@ -109,6 +109,10 @@ final class Subscriptions implements AutoCloseable {
     return sb.toString();
   }
 
+  void checkConsent() {
+    connection.checkConsent();
+  }
+
   @Override
   public void close() {
     subscribed.values().forEach(s -> s.fanout().remove(s.downTrack()));
