@@ -11,6 +11,7 @@ import io.switchboard.sfu.transport.WebRtcTransportConfig;
 import io.switchboard.sfu.transport.dtls.DtlsCertificate;
 import io.switchboard.sfu.transport.ice.DedicatedSockets;
 import io.switchboard.sfu.transport.ice.IceConfig;
+import io.switchboard.sfu.transport.ice.NatMapping;
 import io.switchboard.sfu.webrtc.PeerConnectionFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,29 +23,33 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the WebRTC side from the config. Host candidates are bound on the address SIP media is
- * advertised on, within the RTP port range (TODO(issue 4): an {@code rtc:} config section with its
- * own UDP port, ICE-TCP and an external address).
+ * Builds the WebRTC side from the config. Host candidates are bound on the local media address
+ * within the RTP port range; with {@code sip.external_address} set (1:1 NAT) the external address
+ * is offered too, as a server-reflexive candidate. TODO(issue 4): an {@code rtc:} config section
+ * with its own UDP port, ICE-TCP and ICE servers.
  */
 public final class Rtc {
   private Rtc() {}
 
   public static RtcEndpoint endpoint(
       SwitchboardConfig config,
-      String advertisedAddress,
+      String localAddress,
+      String externalAddress,
       RoomManager rooms,
       Clock clock,
       Executor virtualThreads,
       ScheduledExecutorService scheduler)
       throws UnknownHostException {
+    InetAddress local = InetAddress.getByName(localAddress);
     var sockets =
-        new DedicatedSockets(
-            List.of(InetAddress.getByName(advertisedAddress)),
-            config.rtp().portRangeStart(),
-            config.rtp().portRangeEnd());
+        new DedicatedSockets(List.of(local), config.rtp().portRangeStart(), config.rtp().portRangeEnd());
+    IceConfig ice = new IceConfig(sockets);
+    if (!externalAddress.isBlank() && !externalAddress.equals(localAddress)) {
+      ice = ice.withNatMapping(new NatMapping(local, InetAddress.getByName(externalAddress)));
+    }
     var pcs =
         new PeerConnectionFactory(
-            WebRtcTransportConfig.defaults(new IceConfig(sockets)),
+            WebRtcTransportConfig.defaults(ice),
             DtlsCertificate.generate(clock, Duration.ofDays(30), new SecureRandom()),
             virtualThreads,
             clock);
