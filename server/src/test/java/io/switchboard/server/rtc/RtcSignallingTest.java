@@ -119,6 +119,7 @@ class RtcSignallingTest {
       assertEquals(17, join.getServerInfo().getProtocol());
       assertEquals("audio/opus", join.getEnabledPublishCodecs(0).getMime());
       assertEquals(1, join.getEnabledPublishCodecsCount(), "only what is forwarded");
+      assertEquals(LivekitModels.ClientConfigSetting.DISABLED, join.getClientConfiguration().getResumeConnection());
 
       SignalResponse offer = client.next();
       assertTrue(offer.hasOffer(), "subscriber-primary: the server offers at once, with nothing to subscribe: " + offer);
@@ -168,6 +169,17 @@ class RtcSignallingTest {
           .setReason(LivekitModels.DisconnectReason.CLIENT_INITIATED)).build());
       client.closed.get(10, TimeUnit.SECONDS);
       assertFalse(server.server().rooms().room("lab").orElseThrow().participant("ada").isPresent());
+    }
+  }
+
+  @Test
+  void aResumeIsAnsweredWithAFullReconnectRequest() throws Exception {
+    try (SignalClient client = SignalClient.connect(
+        ws("/rtc?access_token=" + token("rae", join("res")) + "&reconnect=1&sid=PA_gone")).join()) {
+      LivekitRtc.LeaveRequest leave = client.next().getLeave();
+      assertEquals(LivekitModels.DisconnectReason.STATE_MISMATCH, leave.getReason());
+      assertEquals(LivekitRtc.LeaveRequest.Action.RECONNECT, leave.getAction());
+      client.closed.get(10, TimeUnit.SECONDS);
     }
   }
 

@@ -9,5 +9,7 @@ import io.switchboard.protocol.auth.ClaimGrants;
  * @param grants the verified claims (identity, name, metadata, attributes, video grant)
  * @param autoSubscribe the {@code auto_subscribe} parameter (default true)
  * @param protocol the client's {@code protocol} parameter
+ * @param resume the client asks to resume a lost session ({@code reconnect=1})
  */
-public record JoinParams(String roomName, ClaimGrants grants, boolean autoSubscribe, int protocol) {}
+public record JoinParams(
+    String roomName, ClaimGrants grants, boolean autoSubscribe, int protocol, boolean resume) {}

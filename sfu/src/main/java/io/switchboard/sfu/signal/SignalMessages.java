@@ -28,6 +28,10 @@ final class SignalMessages {
                     .setProtocol(SignalSettings.PROTOCOL)
                     .setNodeId("switchboard"))
             .setSubscriberPrimary(true)
+            // No session resume yet: JS clients then do a full reconnect straight away.
+            .setClientConfiguration(
+                LivekitModels.ClientConfiguration.newBuilder()
+                    .setResumeConnection(LivekitModels.ClientConfigSetting.DISABLED))
             .setPingInterval(settings.pingIntervalSeconds())
             .setPingTimeout(settings.pingTimeoutSeconds())
             // Only what is forwarded: Opus (video is not forwarded yet).
@@ -76,11 +80,16 @@ final class SignalMessages {
   }
 
   static SignalResponse leave(DisconnectReason reason) {
+    return leave(reason, LivekitRtc.LeaveRequest.Action.DISCONNECT);
+  }
+
+  static SignalResponse leave(DisconnectReason reason, LivekitRtc.LeaveRequest.Action action) {
     return SignalResponse.newBuilder()
         .setLeave(
             LivekitRtc.LeaveRequest.newBuilder()
                 .setReason(RoomProtos.disconnectReason(reason))
-                .setAction(LivekitRtc.LeaveRequest.Action.DISCONNECT))
+                .setAction(action)
+                .setCanReconnect(action != LivekitRtc.LeaveRequest.Action.DISCONNECT))
         .build();
   }
 

@@ -89,7 +89,8 @@ public final class SignalServer {
       return new Admission.Refused(400, "protocol must be a number, got '" + query.get("protocol") + "'");
     }
     boolean subscribe = !(autoSubscribe.equals("0") || autoSubscribe.equalsIgnoreCase("false"));
-    return new Admission.Admitted(new JoinParams(grants.video().room(), grants, subscribe, protocol));
+    boolean resume = query.getOrDefault("reconnect", "0").equals("1");
+    return new Admission.Admitted(new JoinParams(grants.video().room(), grants, subscribe, protocol, resume));
   }
 
   /**

@@ -75,6 +75,12 @@ public final class SignalSession {
 
   private void join() {
     var grants = params.grants();
+    if (params.resume()) {
+      // Resume is not supported: LiveKit's answer is to ask for a full reconnect (a new join).
+      sink.send(SignalMessages.leave(DisconnectReason.STATE_MISMATCH, LivekitRtc.LeaveRequest.Action.RECONNECT));
+      shutdown(DisconnectReason.STATE_MISMATCH, false, false);
+      return;
+    }
     try {
       room = server.rooms().getOrCreate(params.roomName(), server.roomOptions(params));
       participant =
