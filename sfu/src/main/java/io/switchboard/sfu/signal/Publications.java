@@ -64,8 +64,15 @@ final class Publications implements AutoCloseable {
     TrackFanout fanout = new TrackFanout();
     OpusIngress ingress = new OpusIngress(-1, fanout, opus.decoders().get(), clock);
     String name = request.getName().isEmpty() ? "microphone" : request.getName();
-    TrackInfo track = participant.publishAudio(name, ingress);
-    tracks.registerForwarded(track.sid(), fanout);
+    String participantSid = participant.info().sid();
+    tracks.expect(participantSid, fanout);
+    TrackInfo track;
+    try {
+      track = participant.publishAudio(name, ingress);
+    } catch (RuntimeException e) {
+      tracks.unexpect(participantSid, fanout);
+      throw e;
+    }
     if (request.getMuted()) {
       participant.setMuted(track.sid(), true);
     }

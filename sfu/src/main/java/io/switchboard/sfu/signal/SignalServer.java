@@ -124,8 +124,11 @@ public final class SignalServer {
   }
 
   private void onRoomEvent(RoomEvent event) {
-    if (event instanceof RoomEvent.TrackUnpublished u) {
-      tracks.trackGone(event.room().name(), u.track().sid(), rooms);
+    switch (event) {
+      case RoomEvent.TrackPublished p -> tracks.onPublished(p.participant().sid(), p.track().sid());
+      case RoomEvent.TrackUnpublished u -> tracks.trackGone(event.room().name(), u.track().sid(), rooms);
+      case RoomEvent.ParticipantLeft l -> tracks.participantGone(l.participant().sid());
+      default -> {}
     }
     List<SignalSession> list = sessionsByRoom.get(event.room().name());
     if (list != null) {

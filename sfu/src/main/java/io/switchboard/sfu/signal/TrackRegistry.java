@@ -20,13 +20,40 @@ final class TrackRegistry {
   private final AudioCodec opus;
   private final Map<String, TrackFanout> forwarded = new ConcurrentHashMap<>();
   private final Map<String, Encoded> encoded = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Queue<TrackFanout>> expected = new ConcurrentHashMap<>();
 
   TrackRegistry(AudioCodec opus) {
     this.opus = opus;
   }
 
-  void registerForwarded(String trackSid, TrackFanout fanout) {
-    forwarded.put(trackSid, fanout);
+  /**
+   * Announces, before a WebRTC client's track is published into the room, the fan-out its packets
+   * will go to. {@link #onPublished} pairs it with the track's sid on the room's event thread,
+   * before any session hears of the track, so no subscriber mistakes it for a PCM track.
+   */
+  void expect(String participantSid, TrackFanout fanout) {
+    expected.computeIfAbsent(participantSid, p -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(fanout);
+  }
+
+  /** Withdraws an announcement whose publish failed. */
+  void unexpect(String participantSid, TrackFanout fanout) {
+    var queue = expected.get(participantSid);
+    if (queue != null) {
+      queue.remove(fanout);
+    }
+  }
+
+  /** A track was published (room event order): if its publisher announced a fan-out, it is that. */
+  void onPublished(String participantSid, String trackSid) {
+    var queue = expected.get(participantSid);
+    TrackFanout fanout = queue == null ? null : queue.poll();
+    if (fanout != null) {
+      forwarded.put(trackSid, fanout);
+    }
+  }
+
+  void participantGone(String participantSid) {
+    expected.remove(participantSid);
   }
 
   /** The fan-out for a track, encoding it from the room's PCM if no client publishes it. */
