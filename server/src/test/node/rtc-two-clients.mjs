@@ -1,5 +1,6 @@
-// Two @livekit/rtc-node clients in one room of a running Switchboard: "speaker" publishes a 440 Hz
-// tone, "listener" subscribes and measures what it hears. Run by RtcNodeClientsTest:
+// Two @livekit/rtc-node clients in one room of a running Switchboard, each publishing a tone
+// ("speaker" 440 Hz, "listener" 1000 Hz) and measuring what it hears from the other. Run by
+// RtcNodeClientsTest:
 //   LIVEKIT_URL=ws://… LIVEKIT_API_KEY=… LIVEKIT_API_SECRET=… ROOM=… node rtc-two-clients.mjs
 // Prints one line "RESULT {json}" and exits non-zero if a step fails.
 import assert from 'node:assert/strict';
@@ -9,32 +10,43 @@ import { token, publishTone, record, describe } from './rtc-common.mjs';
 const { LIVEKIT_URL, ROOM } = process.env;
 assert.ok(LIVEKIT_URL && ROOM, 'set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET and ROOM');
 
+function firstAudio(room) {
+  return new Promise((resolve) =>
+    room.on(RoomEvent.TrackSubscribed, (track, publication, participant) => {
+      if (track.kind === TrackKind.KIND_AUDIO) resolve({ track, publication, participant });
+    }));
+}
+
+function within(promise, seconds, what) {
+  return Promise.race([promise, new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`${what} within ${seconds} s`)), seconds * 1000))]);
+}
+
 const listener = new Room();
-const subscribed = new Promise((resolve) =>
-  listener.on(RoomEvent.TrackSubscribed, (track, publication, participant) => {
-    if (track.kind === TrackKind.KIND_AUDIO) resolve({ track, publication, participant });
-  }));
+const heardByListener = firstAudio(listener);
 await listener.connect(LIVEKIT_URL, await token('listener', ROOM), { autoSubscribe: true, dynacast: false });
 
 const speaker = new Room();
+const heardBySpeaker = firstAudio(speaker);
 await speaker.connect(LIVEKIT_URL, await token('speaker', ROOM), { autoSubscribe: true, dynacast: false });
-const tone = await publishTone(speaker, 440);
+const low = await publishTone(speaker, 440);
+const high = await publishTone(listener, 1000);
 
-const got = await Promise.race([
-  subscribed,
-  new Promise((_, reject) => setTimeout(() => reject(new Error('no track subscribed within 15 s')), 15000)),
-]);
-const samples = await record(got.track, 2, 1);
+const [atListener, atSpeaker] = await within(Promise.all([heardByListener, heardBySpeaker]), 15, 'no track subscribed');
+const [listenerSamples, speakerSamples] = await Promise.all([record(atListener.track, 2), record(atSpeaker.track, 2)]);
 const result = {
-  from: got.participant.identity,
-  trackSid: got.publication.sid,
-  publishedSid: tone.publication.sid,
-  tone: describe(samples, 440),
-  other: describe(samples, 1000),
-  remoteParticipants: [...listener.remoteParticipants.values()].map((p) => p.identity),
+  listener: {
+    from: atListener.participant.identity, trackSid: atListener.publication.sid, publishedSid: low.publication.sid,
+    tone: describe(listenerSamples, 440), own: describe(listenerSamples, 1000),
+  },
+  speaker: {
+    from: atSpeaker.participant.identity, trackSid: atSpeaker.publication.sid, publishedSid: high.publication.sid,
+    tone: describe(speakerSamples, 1000), own: describe(speakerSamples, 440),
+  },
 };
 console.log('RESULT ' + JSON.stringify(result));
-await tone.stop();
+await low.stop();
+await high.stop();
 await speaker.disconnect();
 await listener.disconnect();
 process.exit(0);

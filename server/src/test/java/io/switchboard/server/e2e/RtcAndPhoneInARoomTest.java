@@ -62,6 +62,7 @@ class RtcAndPhoneInARoomTest {
           assertEquals(0, web.exitValue(), output);
 
           JsonNode result = RtcNode.result(output);
+          System.out.println("rtc-with-phone: " + result);
           assertTrue(result.path("from").asText().startsWith("sip_"), "the track came from the caller: " + result);
           assertTrue(result.path("tone").path("share").asDouble() > 0.8, "the client hears 440 Hz: " + result);
           assertTrue(result.path("tone").path("rms").asInt() > 2000, "at a useful level: " + result);
@@ -75,6 +76,7 @@ class RtcAndPhoneInARoomTest {
           double client = Goertzel.amplitude(s, from, length, heard.sampleRate(), 1000);
           double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
           assertTrue(client > 3000, "the phone hears the client's 1000 Hz at ~8000, got " + client + "\n" + phone.log());
+          System.out.println("phone heard 1000 Hz at " + client + ", its own 440 Hz at " + own);
           assertTrue(20 * Math.log10(client / Math.max(own, 1)) > 30, "own tone " + own + " against " + client);
         }
       } finally {
