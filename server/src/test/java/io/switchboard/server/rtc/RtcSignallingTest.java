@@ -173,6 +173,51 @@ class RtcSignallingTest {
   }
 
   @Test
+  void existingTracksAreInTheFirstOfferOrSubscribedOnRequestWithoutAutoSubscribe() throws Exception {
+    var room = server.server().rooms().getOrCreate("calls", io.switchboard.sfu.room.RoomOptions.UNSET);
+    var caller = room.join(new io.switchboard.sfu.room.ParticipantSpec("sip_+15550100", "", io.switchboard.sfu.room.ParticipantKind.SIP, "", Map.of()),
+        io.switchboard.sfu.room.ParticipantListener.NONE);
+    String callerSid = caller.info().sid();
+    String track = caller.publishAudio("phone", new Silence()).sid();
+    String msid = "a=msid:" + callerSid + "|" + track + " " + track;
+
+    try (SignalClient auto = SignalClient.connect(ws("/rtc?access_token=" + token("auto", join("calls")))).join()) {
+      LivekitRtc.JoinResponse join = auto.next().getJoin();
+      assertEquals(LivekitModels.ParticipantInfo.Kind.SIP, join.getOtherParticipants(0).getKind());
+      assertEquals(track, join.getOtherParticipants(0).getTracks(0).getSid());
+      LivekitRtc.SessionDescription offer = auto.next(SignalResponse::hasOffer).getOffer();
+      assertTrue(offer.getSdp().contains(msid), "fast start: the caller's track is in the first offer\n" + offer.getSdp());
+      assertEquals(track, offer.getMidToTrackIdMap().get("1"));
+    }
+    try (SignalClient manual = SignalClient.connect(
+        ws("/rtc?access_token=" + token("manual", join("calls")) + "&auto_subscribe=0")).join()) {
+      manual.next();
+      LivekitRtc.SessionDescription first = manual.next(SignalResponse::hasOffer).getOffer();
+      assertFalse(first.getSdp().contains("m=audio"), first.getSdp());
+      String answer = first.getSdp().replace("a=setup:actpass", "a=setup:active"); // a stand-in answer
+      manual.send(SignalRequest.newBuilder().setAnswer(LivekitRtc.SessionDescription.newBuilder()
+          .setType("answer").setSdp(answer).setId(first.getId())).build());
+      manual.send(SignalRequest.newBuilder().setSubscription(LivekitRtc.UpdateSubscription.newBuilder()
+          .addTrackSids(track).setSubscribe(true)).build());
+      LivekitRtc.SessionDescription second = manual.next(SignalResponse::hasOffer).getOffer();
+      assertTrue(second.getSdp().contains(msid), second.getSdp());
+      assertTrue(second.getId() > first.getId(), "offer ids increase");
+    }
+  }
+
+  private static final class Silence implements io.switchboard.media.audio.AudioSource {
+    @Override
+    public int sampleRate() {
+      return 8000;
+    }
+
+    @Override
+    public boolean read(io.switchboard.media.audio.PcmFrame into) {
+      return false;
+    }
+  }
+
+  @Test
   void aResumeIsAnsweredWithAFullReconnectRequest() throws Exception {
     try (SignalClient client = SignalClient.connect(
         ws("/rtc?access_token=" + token("rae", join("res")) + "&reconnect=1&sid=PA_gone")).join()) {
