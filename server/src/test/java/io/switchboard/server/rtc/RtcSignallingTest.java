@@ -149,6 +149,10 @@ class RtcSignallingTest {
       LivekitModels.ParticipantInfo muted = client.next(r -> r.hasUpdate()
           && r.getUpdate().getParticipants(0).getTracks(0).getMuted()).getUpdate().getParticipants(0);
       assertTrue(muted.getVersion() > withTrack.getVersion(), "versions increase");
+      server.server().rooms().room("lab").orElseThrow().setTrackMuted("ada", trackSid, false); // RoomService
+      LivekitRtc.MuteTrackRequest told = client.next(SignalResponse::hasMute).getMute();
+      assertEquals(trackSid, told.getSid());
+      assertFalse(told.getMuted(), "a remote unmute is told to the publisher");
 
       client.send(SignalRequest.newBuilder().setUpdateMetadata(LivekitRtc.UpdateParticipantMetadata.newBuilder()
           .setRequestId(9).setMetadata("m").setName("Ada L.").putAttributes("k", "v")).build());

@@ -35,6 +35,8 @@ final class Publications implements AutoCloseable {
   private final VideoGrant grant;
   private final List<Pending> unbound = new ArrayList<>();
   private final java.util.Set<String> boundMids = new java.util.HashSet<>();
+  /** The mute state the client last asked for or was told, per published track. */
+  private final java.util.Map<String, Boolean> clientMuted = new java.util.HashMap<>();
 
   Publications(
       PublisherConnection connection,
@@ -76,6 +78,7 @@ final class Publications implements AutoCloseable {
     if (request.getMuted()) {
       participant.setMuted(track.sid(), true);
     }
+    clientMuted.put(track.sid(), request.getMuted());
     unbound.add(new Pending(request.getCid(), track, ingress));
     return SignalResponse.newBuilder()
         .setTrackPublished(
@@ -110,6 +113,30 @@ final class Publications implements AutoCloseable {
       }
     }
     return SignalMessages.answer(answer.sdp(), offer.getId());
+  }
+
+  /** MuteTrackRequest from the client. */
+  void mute(LivekitRtc.MuteTrackRequest request) {
+    clientMuted.put(request.getSid(), request.getMuted());
+    participant.setMuted(request.getSid(), request.getMuted());
+  }
+
+  /**
+   * Our own participant changed: a track muted or unmuted by someone else (RoomService
+   * MutePublishedTrack) is told to the client, which then mutes its track as LiveKit's do.
+   */
+  List<SignalResponse> remoteMutes(io.switchboard.sfu.room.ParticipantInfo self) {
+    List<SignalResponse> out = new ArrayList<>();
+    for (TrackInfo t : self.tracks()) {
+      Boolean known = clientMuted.get(t.sid());
+      if (known != null && known != t.muted()) {
+        clientMuted.put(t.sid(), t.muted());
+        out.add(SignalResponse.newBuilder()
+            .setMute(LivekitRtc.MuteTrackRequest.newBuilder().setSid(t.sid()).setMuted(t.muted()))
+            .build());
+      }
+    }
+    return out;
   }
 
   void addRemoteCandidate(IceCandidate candidate) {

@@ -136,7 +136,7 @@ public final class SignalSession {
         case ANSWER -> subscriptions.onAnswer(request.getAnswer());
         case TRICKLE -> trickle(request.getTrickle());
         case ADD_TRACK -> sink.send(publications.addTrack(request.getAddTrack()));
-        case MUTE -> participant.setMuted(request.getMute().getSid(), request.getMute().getMuted());
+        case MUTE -> publications.mute(request.getMute());
         case SUBSCRIPTION -> subscriptions.update(request.getSubscription(), room.participants());
         case LEAVE -> shutdown(DisconnectReason.CLIENT_INITIATED, false, true);
         case PING -> sink.send(LivekitRtc.SignalResponse.newBuilder().setPong(server.peerConnections().clock().millis()).build());
@@ -185,7 +185,12 @@ public final class SignalSession {
           sink.send(SignalMessages.updated(e.participant()));
         }
       }
-      case RoomEvent.ParticipantUpdated e -> sink.send(SignalMessages.updated(e.participant()));
+      case RoomEvent.ParticipantUpdated e -> {
+        sink.send(SignalMessages.updated(e.participant()));
+        if (e.participant().sid().equals(ownSid)) {
+          publications.remoteMutes(e.participant()).forEach(sink::send);
+        }
+      }
       case RoomEvent.ParticipantLeft e -> {
         if (!e.participant().sid().equals(ownSid)) {
           sink.send(SignalMessages.departed(e.participant(), e.reason()));
