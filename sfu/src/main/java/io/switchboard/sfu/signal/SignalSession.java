@@ -223,12 +223,16 @@ public final class SignalSession {
     return room.participants().stream().anyMatch(q -> q.sid().equals(p.sid()));
   }
 
-  /** RFC 7675: a peer that stopped answering consent checks for 30 s is gone. */
+  /**
+   * Housekeeping every few seconds: RFC 7675 consent (a peer silent for 30 s is gone) and RTCP
+   * sender reports for what we send.
+   */
   void checkConsent() {
     queue.execute(() -> {
       if (!closed && subscriptions != null) {
         subscriptions.checkConsent();
         publications.checkConsent();
+        subscriptions.sendReports(); // RFC 3550 §6.2: a few seconds apart is plenty for audio
       }
     });
   }

@@ -113,6 +113,10 @@ final class Subscriptions implements AutoCloseable {
     connection.checkConsent();
   }
 
+  void sendReports() {
+    connection.sendReports();
+  }
+
   @Override
   public void close() {
     subscribed.values().forEach(s -> s.fanout().remove(s.downTrack()));

@@ -13,7 +13,13 @@ public final class DownTrack {
   private final int ssrc;
   private final int payloadType;
   private final RtpSender sender;
+  private final RtpSender rtcpSender;
+  private final String cname;
+  private final java.time.Clock clock;
   private final byte[] scratch = new byte[1500];
+  private final byte[] report = new byte[128];
+  private long octets;
+  private long lastSentMillis;
   private boolean started;
   private int sourceSsrc;
   private int seqOffset;
@@ -22,10 +28,43 @@ public final class DownTrack {
   private int lastTs;
   private long sent;
 
-  public DownTrack(int ssrc, int payloadType, RtpSender sender) {
+  /**
+   * @param rtcpSender sends this down track's sender reports
+   * @param cname the RTCP CNAME the SDP announced for the SSRC
+   */
+  public DownTrack(
+      int ssrc, int payloadType, RtpSender sender, RtpSender rtcpSender, String cname, java.time.Clock clock) {
     this.ssrc = ssrc;
     this.payloadType = payloadType;
     this.sender = sender;
+    this.rtcpSender = rtcpSender;
+    this.cname = cname;
+    this.clock = clock;
+  }
+
+  /**
+   * Sends an RTCP sender report with the CNAME (RFC 3550 §6.4.1, §6.1 compound) if anything was
+   * sent; its RTP timestamp is the last packet's advanced by the time since, at 48 kHz. Called
+   * every few seconds, so the allocation of the report's records does not matter.
+   *
+   * @return whether one was sent
+   */
+  public synchronized boolean sendReport() {
+    if (sent == 0) {
+      return false;
+    }
+    long now = clock.millis();
+    long rtpNow = (lastTs + (now - lastSentMillis) * 48) & 0xFFFF_FFFFL;
+    int n =
+        io.switchboard.media.rtp.RtcpWriter.writeCompound(
+            java.util.List.of(
+                new io.switchboard.media.rtp.RtcpSenderReport(
+                    ssrc, io.switchboard.media.rtp.NtpTime.fromEpochMillis(now), rtpNow,
+                    sent & 0xFFFF_FFFFL, octets & 0xFFFF_FFFFL, java.util.List.of()),
+                io.switchboard.media.rtp.RtcpSourceDescription.of(ssrc, cname)),
+            report,
+            0);
+    return rtcpSender.sendRtp(report, 0, n);
   }
 
   public int ssrc() {
@@ -62,6 +101,8 @@ public final class DownTrack {
     RtpFields.putI32(scratch, 8, ssrc);
     if (sender.sendRtp(scratch, 0, len)) {
       sent++;
+      octets += len - 12;
+      lastSentMillis = clock.millis();
     }
   }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SubscriberConnection implements AutoCloseable {
   private final WebRtcTransport transport;
+  private final java.time.Clock clock;
+  private final List<DownTrack> downTracks = new ArrayList<>();
   private final long sessionId = Math.abs(System.nanoTime());
   private final List<SubscriberOffer.AudioSection> sections = new ArrayList<>();
   private long version = 1;
@@ -26,6 +28,7 @@ public final class SubscriberConnection implements AutoCloseable {
   SubscriberConnection(PeerConnectionFactory factory, WebRtcTransport.StateListener listener)
       throws IOException {
     this.transport = factory.open(SdpRole.OFFERER, new Ignored(), listener);
+    this.clock = factory.clock();
   }
 
   /** An offer to send; the id is LiveKit's SessionDescription.id, which the answer echoes. */
@@ -54,7 +57,17 @@ public final class SubscriberConnection implements AutoCloseable {
     } else {
       sections.add(withMid(section, Integer.toString(sections.size() + 1)));
     }
-    return new DownTrack(ssrc, SubscriberOffer.OPUS_PAYLOAD_TYPE, transport::sendRtp);
+    DownTrack down =
+        new DownTrack(ssrc, SubscriberOffer.OPUS_PAYLOAD_TYPE, transport::sendRtp, transport::sendRtcp, participantSid, clock);
+    downTracks.add(down);
+    return down;
+  }
+
+  /** Sends every active down track's RTCP sender report (call every few seconds). */
+  public synchronized void sendReports() {
+    for (DownTrack d : downTracks) {
+      d.sendReport();
+    }
   }
 
   /** Empties the section of a track; true if it had one. */
@@ -62,6 +75,8 @@ public final class SubscriberConnection implements AutoCloseable {
     for (int i = 0; i < sections.size(); i++) {
       var s = sections.get(i);
       if (s.active() && s.trackSid().equals(trackSid)) {
+        int gone = s.ssrc();
+        downTracks.removeIf(d -> d.ssrc() == gone);
         sections.set(i, new SubscriberOffer.AudioSection(s.mid(), "", "", 0, false));
         return true;
       }

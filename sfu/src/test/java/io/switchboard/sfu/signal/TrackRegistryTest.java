@@ -62,8 +62,8 @@ class TrackRegistryTest {
     TrackFanout fanout = registry.fanout(rooms, "r", track);
     assertSame(fanout, registry.fanout(rooms, "r", track), "one encoder per track, shared");
     List<byte[]> a = new ArrayList<>(), b = new ArrayList<>();
-    fanout.add(new DownTrack(1, 111, (buf, off, len) -> a.add(Arrays.copyOfRange(buf, off, off + len))));
-    fanout.add(new DownTrack(2, 111, (buf, off, len) -> b.add(Arrays.copyOfRange(buf, off, off + len))));
+    fanout.add(new DownTrack(1, 111, (buf, off, len) -> a.add(Arrays.copyOfRange(buf, off, off + len)), (buf, off, len) -> true, "PA_x", Clock.systemUTC()));
+    fanout.add(new DownTrack(2, 111, (buf, off, len) -> b.add(Arrays.copyOfRange(buf, off, off + len)), (buf, off, len) -> true, "PA_x", Clock.systemUTC()));
     for (int i = 0; i < 3; i++) {
       room.tick();
     }

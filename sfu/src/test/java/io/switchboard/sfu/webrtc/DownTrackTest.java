@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 /** RFC 3550 §5.1 header rewriting of forwarded packets. */
 class DownTrackTest {
   private final List<byte[]> sent = new ArrayList<>();
+  private final List<byte[]> rtcp = new ArrayList<>();
+  private final java.time.Clock clock =
+      java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
   private final DownTrack down =
-      new DownTrack(0x0BADCAFE, 111, (buf, off, len) -> sent.add(Arrays.copyOfRange(buf, off, off + len)));
+      new DownTrack(0x0BADCAFE, 111, (buf, off, len) -> sent.add(Arrays.copyOfRange(buf, off, off + len)),
+          (buf, off, len) -> rtcp.add(Arrays.copyOfRange(buf, off, off + len)), "PA_src", clock);
 
   private static byte[] packet(int pt, int seq, int ts, int ssrc, byte... payload) {
     byte[] p = new byte[12 + payload.length];
@@ -47,5 +51,23 @@ class DownTrackTest {
     down.forward(packet(111, 8, 555_555 + 960, 2), 0, 12);
     assertEquals(List.of(65535, 0, 1), sent.stream().map(p -> RtpFields.u16(p, 2)).toList(), "wraps at 2^16");
     assertEquals(List.of(1000, 1960, 2920), sent.stream().map(p -> RtpFields.i32(p, 4)).toList());
+  }
+
+  @Test
+  void senderReportCountsWhatWasSentWithTheCname() {
+    assertEquals(false, down.sendReport(), "nothing sent, nothing to report");
+    down.forward(packet(111, 1, 1000, 7, (byte) 1, (byte) 2, (byte) 3), 0, 15);
+    down.forward(packet(111, 2, 1960, 7, (byte) 4, (byte) 5), 0, 14);
+    assertEquals(true, down.sendReport());
+    var parsed = (io.switchboard.media.rtp.RtcpParseResult.Parsed)
+        io.switchboard.media.rtp.RtcpParser.parse(rtcp.getFirst(), 0, rtcp.getFirst().length);
+    var sr = (io.switchboard.media.rtp.RtcpSenderReport) parsed.packets().get(0);
+    assertEquals(0x0BADCAFE, sr.ssrc());
+    assertEquals(2, sr.packetCount());
+    assertEquals(5, sr.octetCount(), "payload octets only (RFC 3550 §6.4.1)");
+    assertEquals(1960, sr.rtpTimestamp(), "the clock has not moved since the last packet");
+    assertEquals(clock.millis(), io.switchboard.media.rtp.NtpTime.toEpochMillis(sr.ntpTimestamp()));
+    var sdes = (io.switchboard.media.rtp.RtcpSourceDescription) parsed.packets().get(1);
+    assertEquals("PA_src", sdes.chunks().getFirst().cname());
   }
 }
