@@ -82,6 +82,10 @@ public final class Switchboard implements AutoCloseable {
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
             .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp));
+    io.switchboard.server.rtc.Rtc.endpoint(
+            config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
+            rooms, clock, virtualThreads, mediaClock)
+        .register(routes);
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);

@@ -118,6 +118,28 @@ class RoomTest {
   }
 
   @Test
+  void aTrackTapGetsThatTrackAloneAtItsRateAndSilenceWhileMuted() {
+    Room room = rooms.getOrCreate("r", RoomOptions.UNSET);
+    LocalParticipant a = join(room, "a", (short) 1000, new Capture(8000));
+    join(room, "b", (short) 2000, new Capture(8000));
+    String track = a.info().tracks().getFirst().sid();
+    Capture tap = new Capture(48000);
+    room.subscribeTrack(track, tap);
+    for (int i = 0; i < 5; i++) {
+      room.tick();
+    }
+    assertEquals(960, tap.frames.getLast().length, "one 20 ms frame at 48 kHz");
+    short mid = tap.frames.getLast()[480];
+    assertTrue(Math.abs(mid - 1000) < 50, "a's level only, not the mix; got " + mid);
+    a.setMuted(track, true);
+    room.tick();
+    assertEquals(0, tap.last());
+    room.unsubscribeTrack(track, tap);
+    room.tick();
+    assertEquals(6, tap.frames.size(), "nothing after unsubscribing");
+  }
+
+  @Test
   void aSubscriberAtAnotherRateGetsFramesAtItsRate() {
     Room room = rooms.getOrCreate("r", RoomOptions.UNSET);
     Capture wide = new Capture(16000);
