@@ -75,6 +75,8 @@ public final class Switchboard implements AutoCloseable {
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
             .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp));
+    io.switchboard.server.rtc.Rtc.endpoint(config, telephony.advertisedAddress(), rooms, clock, virtualThreads)
+        .register(routes);
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);

@@ -92,6 +92,11 @@ public final class HttpServer implements AutoCloseable {
       HttpExchange exchange =
           new HttpExchange(req.method().name(), uri.path(), rawQuery, headers, body);
       boolean keepAlive = HttpUtil.isKeepAlive(req);
+      WebSocketHandler webSocket = routes.findWebSocket(uri.path());
+      if (webSocket != null) {
+        WebSocketUpgrades.handle(ctx, req, exchange, webSocket, reply -> write(ctx, reply, keepAlive));
+        return;
+      }
       HttpHandler handler = routes.find(uri.path());
       if (handler == null) {
         write(ctx, HttpReply.text(404, "not found"), keepAlive);

@@ -181,6 +181,18 @@ public final class Room {
     emit(new RoomEvent.RoomMetadataChanged(info()));
   }
 
+  /**
+   * Delivers one track's own audio (not the mix) to {@code sink} every tick, converted to the
+   * sink's rate: what a WebRTC subscriber of a phone caller's track is fed from.
+   */
+  public void subscribeTrack(String trackSid, AudioSink sink) {
+    mixer.tap(trackSid, sink);
+  }
+
+  public void unsubscribeTrack(String trackSid, AudioSink sink) {
+    mixer.untap(trackSid, sink);
+  }
+
   /** One 20 ms media step. Called by the media clock, or directly by tests. */
   public void tick() {
     mixer.tick();

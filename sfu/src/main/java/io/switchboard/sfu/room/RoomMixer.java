@@ -17,6 +17,7 @@ final class RoomMixer {
 
   private volatile AudioFeed[] feeds = new AudioFeed[0];
   private volatile MixSubscriber[] subscribers = new MixSubscriber[0];
+  private volatile TrackTap[] taps = new TrackTap[0];
   private final int[] rates = new int[MAX_RATES];
   private final int[][] totals = new int[MAX_RATES][];
   private int rateCount;
@@ -56,12 +57,25 @@ final class RoomMixer {
             .toArray(MixSubscriber[]::new);
   }
 
+  synchronized void tap(String trackSid, AudioSink sink) {
+    TrackTap[] next = Arrays.copyOf(taps, taps.length + 1);
+    next[taps.length] = new TrackTap(trackSid, sink);
+    taps = next;
+  }
+
+  synchronized void untap(String trackSid, AudioSink sink) {
+    taps = Arrays.stream(taps).filter(t -> !(t.trackSid.equals(trackSid) && t.sink == sink)).toArray(TrackTap[]::new);
+  }
+
   /** One 20 ms step: read every track once, then deliver every subscriber's mix. */
   void tick() {
     AudioFeed[] fs = feeds;
     MixSubscriber[] ss = subscribers;
     for (AudioFeed feed : fs) {
       feed.pull();
+    }
+    for (TrackTap tap : taps) {
+      tap.deliver(fs);
     }
     if (ss.length == 0) {
       return;
@@ -126,5 +140,27 @@ final class RoomMixer {
 
   private static short clip(int v) {
     return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+  }
+
+  /** One track's own audio (not a mix) for one sink, silence while it is muted or quiet. */
+  private static final class TrackTap {
+    final String trackSid;
+    final AudioSink sink;
+    final PcmFrame silence;
+
+    TrackTap(String trackSid, AudioSink sink) {
+      this.trackSid = trackSid;
+      this.sink = sink;
+      this.silence = new PcmFrame(sink.sampleRate());
+    }
+
+    void deliver(AudioFeed[] fs) {
+      for (AudioFeed feed : fs) {
+        if (feed.trackSid.equals(trackSid)) {
+          sink.write(feed.audible() ? feed.frameAt(sink.sampleRate()) : silence);
+          return;
+        }
+      }
+    }
   }
 }
