@@ -1,5 +1,6 @@
 package io.switchboard.sfu.signal;
 
+import io.switchboard.protocol.auth.VideoGrant;
 import io.switchboard.sfu.api.RoomProtos;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.ParticipantInfo;
@@ -14,12 +15,20 @@ import livekit.LivekitRtc.SignalResponse;
 final class SignalMessages {
   private SignalMessages() {}
 
+  /**
+   * @param grant the joining participant's rights, sent as its permission: livekit-client refuses
+   *     to publish unless its own ParticipantInfo says it may
+   */
   static SignalResponse join(
-      RoomInfo room, ParticipantInfo self, List<ParticipantInfo> others, SignalSettings settings) {
+      RoomInfo room,
+      ParticipantInfo self,
+      VideoGrant grant,
+      List<ParticipantInfo> others,
+      SignalSettings settings) {
     LivekitRtc.JoinResponse.Builder join =
         LivekitRtc.JoinResponse.newBuilder()
             .setRoom(RoomProtos.room(room))
-            .setParticipant(RoomProtos.participant(self))
+            .setParticipant(RoomProtos.participant(self).toBuilder().setPermission(permission(grant)))
             .setServerVersion(settings.serverVersion())
             .setServerInfo(
                 LivekitModels.ServerInfo.newBuilder()
@@ -42,6 +51,27 @@ final class SignalMessages {
       join.addIceServers(LivekitRtc.ICEServer.newBuilder().addAllUrls(settings.iceServers()));
     }
     return SignalResponse.newBuilder().setJoin(join).build();
+  }
+
+  /** LiveKit's ParticipantPermission for a token's video grant. */
+  static LivekitModels.ParticipantPermission permission(VideoGrant grant) {
+    LivekitModels.ParticipantPermission.Builder permission =
+        LivekitModels.ParticipantPermission.newBuilder()
+            .setCanSubscribe(grant.canSubscribe())
+            .setCanPublish(grant.canPublish())
+            .setCanPublishData(grant.canPublishData())
+            .setCanUpdateMetadata(grant.canUpdateOwnMetadata())
+            .setHidden(grant.hidden())
+            .setAgent(grant.agent())
+            .setCanSubscribeMetrics(grant.canSubscribeMetrics());
+    for (String source : grant.canPublishSources()) {
+      try {
+        permission.addCanPublishSources(LivekitModels.TrackSource.valueOf(source.toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException unknownSource) {
+        // A source this protocol version does not know cannot be published anyway.
+      }
+    }
+    return permission.build();
   }
 
   static SignalResponse update(LivekitModels.ParticipantInfo participant) {

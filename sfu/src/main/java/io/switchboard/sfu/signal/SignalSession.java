@@ -111,7 +111,7 @@ public final class SignalSession {
     }
     List<ParticipantInfo> others =
         room.participants().stream().filter(p -> !p.sid().equals(ownSid)).toList();
-    sink.send(SignalMessages.join(room.info(), participant.info(), others, server.settings()));
+    sink.send(SignalMessages.join(room.info(), participant.info(), grants.video(), others, server.settings()));
     log.info("rtc participant joined room={} identity={} sid={}", params.roomName(), grants.identity(), ownSid);
     if (params.autoSubscribe() && grants.video().canSubscribe()) {
       for (ParticipantInfo p : others) {
