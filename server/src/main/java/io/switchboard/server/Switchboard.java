@@ -6,6 +6,7 @@ import io.switchboard.server.agents.Agents;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.server.dispatch.AgentDispatchService;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
@@ -67,6 +68,7 @@ public final class Switchboard implements AutoCloseable {
     new SipApiService(configStore).register(twirp);
     new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
+    new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
     telephony =
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);

@@ -62,7 +62,7 @@ public final class Agents implements AutoCloseable {
       models.warmUp();
     }
     log.info("agents registered: {}", registry.names());
-    return new Agents(new AgentDispatcher(registry, models, rooms, executor, random), models, classes, config.development());
+    return new Agents(new AgentDispatcher(registry, models, rooms, executor, random, clock), models, classes, config.development());
   }
 
   public AgentDispatcher dispatcher() {

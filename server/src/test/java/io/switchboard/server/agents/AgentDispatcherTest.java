@@ -108,7 +108,7 @@ class AgentDispatcherTest {
     registry.register("greeter", () -> new Agent("Greet callers."));
     SessionFactory sessions = () -> AgentSession.builder().vad(new EnergyVad()).stt(DEAF)
         .llm(ScriptedLanguageModel.builder().build()).tts(MUTE).executor(sessionThreads).build();
-    AgentDispatcher dispatcher = new AgentDispatcher(registry, sessions, rooms, executor, new SplittableRandom(2));
+    AgentDispatcher dispatcher = new AgentDispatcher(registry, sessions, rooms, executor, new SplittableRandom(2), Clock.systemUTC());
     dispatcher.addListener(events::add);
     dispatcher.addListener(e -> {
       if (e instanceof AgentDispatchEvent.Left) {

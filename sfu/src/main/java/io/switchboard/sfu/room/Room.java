@@ -186,9 +186,13 @@ public final class Room {
     mixer.tick();
   }
 
-  /** Whether the room has outlived its empty or departure timeout at {@code now}. */
+  /**
+   * Whether the room has outlived its empty or departure timeout at {@code now}. Agents and
+   * recorders do not keep a room open (LiveKit's dependent participants): a room left to them
+   * closes as an empty one would.
+   */
   synchronized boolean idleExpired(Instant now) {
-    if (!participants.isEmpty()) {
+    if (participants.values().stream().anyMatch(p -> p.kind != ParticipantKind.AGENT && p.kind != ParticipantKind.EGRESS)) {
       return false;
     }
     Instant since = lastDepartureAt != null ? lastDepartureAt : createdAt;
