@@ -66,8 +66,8 @@ public final class Switchboard implements AutoCloseable {
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
-    new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
+    new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks()).register(twirp);
     new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
     telephony =
         new Telephony(

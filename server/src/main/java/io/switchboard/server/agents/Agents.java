@@ -69,6 +69,11 @@ public final class Agents implements AutoCloseable {
     return dispatcher;
   }
 
+  /** Dispatches the agents of room configurations that create rooms (CreateRoom, a token's roomConfig). */
+  public RoomConfigDispatch roomConfigHooks() {
+    return new RoomConfigDispatch(dispatcher);
+  }
+
   /**
    * In development mode, the rule for calls while no inbound trunk exists: a room of its own per
    * call ({@code call_<caller>_<random>}) with the demo agent. Empty otherwise: never in production.

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * joins, when the stage completes, reuse, and that agents never outstay the callers.
  */
 class AgentDispatcherTest {
-  private static final SpeechToText DEAF = new SpeechToText() {
+  static final SpeechToText DEAF = new SpeechToText() {
     @Override
     public int sampleRate() {
       return 16_000;
@@ -78,7 +78,7 @@ class AgentDispatcherTest {
     }
   };
 
-  private static final TextToSpeech MUTE = new TextToSpeech() {
+  static final TextToSpeech MUTE = new TextToSpeech() {
     @Override
     public int sampleRate() {
       return 16_000;
