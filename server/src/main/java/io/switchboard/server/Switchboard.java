@@ -10,6 +10,8 @@ import io.switchboard.server.dispatch.AgentDispatchService;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
+import io.switchboard.server.metrics.MetricsEndpoint;
+import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.sip.api.SipApiService;
 import io.switchboard.sfu.api.RoomApiService;
 import io.switchboard.sfu.room.RoomManager;
@@ -69,6 +71,7 @@ public final class Switchboard implements AutoCloseable {
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
     new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks()).register(twirp);
     new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
+    ServerMetrics metrics = ServerMetrics.start(rooms, agents.dispatcher(), () -> telephony.calls().active().size());
     telephony =
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
@@ -76,7 +79,8 @@ public final class Switchboard implements AutoCloseable {
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
-            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp));
+            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp))
+            .exact("/metrics", new MetricsEndpoint(metrics));
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);
