@@ -57,7 +57,7 @@ public final class Agents implements AutoCloseable {
         throw new AgentSetupException("agents." + agent.getKey() + ": " + e.getMessage());
       }
     }
-    EmbeddedModels models = new EmbeddedModels(config.agentRuntime().rnnoise(), executor, clock);
+    EmbeddedModels models = new EmbeddedModels(config.agentRuntime().rnnoise(), config.agentTurns().turnHandling(), executor, clock);
     if (config.development() || !config.agents().isEmpty()) {
       models.warmUp();
     }

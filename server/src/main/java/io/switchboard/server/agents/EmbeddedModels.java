@@ -1,6 +1,7 @@
 package io.switchboard.server.agents;
 
 import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.TurnHandling;
 import io.switchboard.agent.audio.NoiseSuppressor;
 import io.switchboard.agent.audio.rnnoise.RnnoiseSuppressor;
 import io.switchboard.agent.llm.ScriptedLanguageModel;
@@ -34,16 +35,19 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   private record Loaded(SileroVad vad, Sphinx4SpeechToText stt, FreeTtsTextToSpeech tts, NoiseSuppressor noise) {}
 
   private final boolean rnnoise;
+  private final TurnHandling turnHandling;
   private final ExecutorService executor;
   private final Clock clock;
   private CompletableFuture<Loaded> loaded;
 
   /**
    * @param rnnoise whether sessions clean the caller's audio with RNNoise first
+   * @param turnHandling endpointing and interruption options of every session
    * @param executor runs loading, recognition and every session's work (virtual threads suit)
    */
-  public EmbeddedModels(boolean rnnoise, ExecutorService executor, Clock clock) {
+  public EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, ExecutorService executor, Clock clock) {
     this.rnnoise = rnnoise;
+    this.turnHandling = turnHandling;
     this.executor = executor;
     this.clock = clock;
   }
@@ -70,6 +74,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
         .stt(models.stt())
         .llm(NO_MODEL)
         .tts(models.tts())
+        .turnHandling(turnHandling)
         .executor(executor)
         .clock(clock)
         .build();
