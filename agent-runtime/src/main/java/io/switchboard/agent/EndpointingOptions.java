@@ -6,8 +6,8 @@ import java.time.Duration;
  * How long after the voice activity detector's end of speech the user's turn is taken as over,
  * with LiveKit's defaults. The turn is committed once {@code minDelay} (0.5 s) has passed and the
  * recogniser has delivered the transcript; speech resuming before then continues the same turn.
- * A slow recogniser is waited for at most {@code maxDelay} (6 s): then the words it has delivered
- * are committed, and its later words start the next turn.
+ * A slow recogniser is waited for at most {@code maxDelay} (6 s) once it has delivered words:
+ * then those are committed, and its later words start the next turn.
  */
 public record EndpointingOptions(Duration minDelay, Duration maxDelay) {
   private static final Duration DEFAULT_MAX = Duration.ofSeconds(6);

@@ -133,10 +133,11 @@ final class VoiceInput implements AudioSink, Endpointing.Listener {
         case SttEvent.Interim i -> session.emit(new AgentEvent.UserInputTranscribed(i.text(), false));
         case SttEvent.Final f -> {
           lastFinalAt = clock.instant();
-          endpointing.transcript(f.text());
+          // Told before the endpointing hears it: past the max delay, these words commit the turn at once.
           if (!f.text().isBlank()) {
             session.emit(new AgentEvent.UserInputTranscribed(f.text(), true));
           }
+          endpointing.transcript(f.text());
         }
         case SttEvent.SegmentDone d -> {
           if (endOfSpeechSentAt != null) {

@@ -9,8 +9,9 @@ package io.switchboard.agent.pipeline;
  * <p>A slow recogniser is waited for at most {@code maxDelayFrames} (LiveKit's max endpointing
  * delay): then the words it has delivered are committed, and the segments still out become late.
  * Late words join the user's next turn if they speak again, or are a turn of their own once the
- * last late segment is done. With no words delivered yet there is nothing to commit, and the
- * first words commit at once. Not thread-safe: the owner serialises calls.
+ * last late segment is done. With no words delivered yet there is nothing to commit: the turn
+ * waits for the recogniser's segment as without a max delay. Not thread-safe: the owner
+ * serialises calls.
  */
 public final class Endpointing {
   /** Where decisions go, synchronously. */
@@ -99,9 +100,6 @@ public final class Endpointing {
       transcript.append(' ');
     }
     transcript.append(t);
-    if (maxDelayElapsed) {
-      tryCommit();
-    }
   }
 
   /** The recogniser finished a segment (they finish in the order they were asked for). */

@@ -137,6 +137,9 @@ class SlowRecogniserCutTest {
     assertTrue(session.playout().paused(), "the greeting waits, paused");
     recogniser.get(1, TimeUnit.SECONDS).accept(new SttEvent.Final("can I book a table", Double.NaN));
     recogniser.get().accept(new SttEvent.SegmentDone());
+    assertEquals("can I book a table", next(AgentEvent.UserInputTranscribed.class).transcript(),
+        "the words are told before the turn they commit");
+    next(AgentEvent.MetricsCollected.class, m -> m.metrics() instanceof io.switchboard.agent.AgentMetrics.EndOfUtterance);
     AgentEvent.SpeechCreated reply = next(AgentEvent.SpeechCreated.class, s -> s.source().equals("user_turn"));
     reply.speech().synthesized().get(10, TimeUnit.SECONDS);
     for (int i = 0; i < 500 && !reply.speech().done().isDone(); i++) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * How the in-process agents take turns, as LiveKit's {@code AgentSession} options (and its
  * defaults). Endpointing: the user's turn is over {@code minEndpointingDelay} after they stop
- * speaking once the transcript is in, and a slow recogniser is waited for at most
+ * speaking once the transcript is in, and a slow recogniser that has delivered words is waited for at most
  * {@code maxEndpointingDelay}. Interruptions: with {@code allowInterruptions}, user speech lasting
  * {@code minInterruptionDuration} stops the agent; with {@code resumeFalseInterruption} it is only
  * paused, and resumes when no words come within {@code falseInterruptionTimeout} after the user
