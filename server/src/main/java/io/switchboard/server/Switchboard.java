@@ -7,9 +7,12 @@ import io.switchboard.server.agents.SipPhoneLines;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.server.dispatch.AgentDispatchService;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
+import io.switchboard.server.metrics.MetricsEndpoint;
+import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.sip.api.SipApiService;
 import io.switchboard.sip.transfer.ParticipantTransfers;
 import io.switchboard.sip.transfer.TransferApi;
@@ -68,8 +71,10 @@ public final class Switchboard implements AutoCloseable {
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
-    new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
+    new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks()).register(twirp);
+    new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
+    ServerMetrics metrics = ServerMetrics.start(rooms, agents.dispatcher(), () -> telephony.calls().active().size());
     telephony =
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
@@ -81,7 +86,8 @@ public final class Switchboard implements AutoCloseable {
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
-            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp));
+            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp))
+            .exact("/metrics", new MetricsEndpoint(metrics));
     io.switchboard.server.rtc.Rtc.endpoint(
             config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
             rooms, clock, virtualThreads, mediaClock)

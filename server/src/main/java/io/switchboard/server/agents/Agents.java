@@ -66,16 +66,23 @@ public final class Agents implements AutoCloseable {
       }
     }
     RemoteModels remote = RemoteModels.from(config.agentRuntime(), environment, executor, random);
-    EmbeddedModels models = new EmbeddedModels(config.agentRuntime().rnnoise(), remote, executor, clock);
+    EmbeddedModels models =
+        new EmbeddedModels(
+            config.agentRuntime().rnnoise(), config.agentTurns().turnHandling(), remote, executor, clock);
     if (config.development() || !config.agents().isEmpty()) {
       models.warmUp();
     }
     log.info("agents registered: {}", registry.names());
-    return new Agents(new AgentDispatcher(registry, models, rooms, executor, random), models, classes, config.development());
+    return new Agents(new AgentDispatcher(registry, models, rooms, executor, random, clock), models, classes, config.development());
   }
 
   public AgentDispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** Dispatches the agents of room configurations that create rooms (CreateRoom, a token's roomConfig). */
+  public RoomConfigDispatch roomConfigHooks() {
+    return new RoomConfigDispatch(dispatcher);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.switchboard.server.agents;
 
 import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.TurnHandling;
 import io.switchboard.agent.audio.NoiseSuppressor;
 import io.switchboard.agent.audio.rnnoise.RnnoiseSuppressor;
 import io.switchboard.agent.llm.ScriptedLanguageModel;
@@ -38,21 +39,25 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
 
   private final boolean rnnoise;
   private final RemoteModels remote;
+  private final TurnHandling turnHandling;
   private final ExecutorService executor;
   private final Clock clock;
   private CompletableFuture<Loaded> loaded;
 
   /**
    * @param rnnoise whether sessions clean the caller's audio with RNNoise first
+   * @param turnHandling endpointing and interruption options of every session
    * @param executor runs loading, recognition and every session's work (virtual threads suit)
    */
-  public EmbeddedModels(boolean rnnoise, ExecutorService executor, Clock clock) {
-    this(rnnoise, RemoteModels.NONE, executor, clock);
+  public EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, ExecutorService executor, Clock clock) {
+    this(rnnoise, turnHandling, RemoteModels.NONE, executor, clock);
   }
 
   /** As above, with OpenAI-compatible providers in place of the embedded ones where configured. */
-  EmbeddedModels(boolean rnnoise, RemoteModels remote, ExecutorService executor, Clock clock) {
+  EmbeddedModels(
+      boolean rnnoise, TurnHandling turnHandling, RemoteModels remote, ExecutorService executor, Clock clock) {
     this.rnnoise = rnnoise;
+    this.turnHandling = turnHandling;
     this.remote = remote;
     this.executor = executor;
     this.clock = clock;
@@ -80,6 +85,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
         .stt(models.stt())
         .llm(remote.llm() != null ? remote.llm() : NO_MODEL)
         .tts(models.tts())
+        .turnHandling(turnHandling)
         .executor(executor)
         .clock(clock)
         .build();

@@ -230,6 +230,31 @@ class RoomTest {
   }
 
   @Test
+  void agentsAloneDoNotKeepARoomOpen() {
+    Room room = rooms.getOrCreate("agents-only", RoomOptions.UNSET);
+    DisconnectReason[] agentLeft = {null};
+    room.join(new ParticipantSpec("agent-AJ_1", "", ParticipantKind.AGENT, "", Map.of()), new ParticipantListener() {
+      @Override
+      public void onDisconnected(DisconnectReason reason) {
+        agentLeft[0] = reason;
+      }
+    });
+    LocalParticipant caller =
+        room.join(new ParticipantSpec("caller", "", ParticipantKind.SIP, "", Map.of()), ParticipantListener.NONE);
+    clock.advance(Duration.ofMinutes(6));
+    rooms.sweep();
+    assertTrue(rooms.room("agents-only").isPresent(), "a caller keeps the room open");
+    caller.leave(DisconnectReason.CLIENT_INITIATED);
+    clock.advance(Duration.ofSeconds(19));
+    rooms.sweep();
+    assertTrue(rooms.room("agents-only").isPresent());
+    clock.advance(Duration.ofSeconds(1));
+    rooms.sweep();
+    assertTrue(rooms.room("agents-only").isEmpty(), "departure timeout 20 s, though an agent is still in it");
+    assertEquals(DisconnectReason.ROOM_CLOSED, agentLeft[0]);
+  }
+
+  @Test
   void maxParticipantsIsEnforced() {
     Room room = rooms.getOrCreate("small", new RoomOptions(null, null, 1, ""));
     room.join(new ParticipantSpec("a", "", ParticipantKind.SIP, "", Map.of()), ParticipantListener.NONE);
