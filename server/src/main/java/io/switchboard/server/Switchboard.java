@@ -90,7 +90,7 @@ public final class Switchboard implements AutoCloseable {
             .exact("/metrics", new MetricsEndpoint(metrics));
     io.switchboard.server.rtc.Rtc.endpoint(
             config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
-            rooms, clock, virtualThreads, mediaClock)
+            rooms, agents.roomConfigHooks(), clock, virtualThreads, mediaClock)
         .register(routes);
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());

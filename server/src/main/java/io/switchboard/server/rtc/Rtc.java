@@ -4,7 +4,7 @@ import io.switchboard.media.codec.opus.OpusRuntime;
 import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.sfu.room.RoomManager;
-import io.switchboard.sfu.room.RoomOptions;
+import io.switchboard.sfu.room.RoomConfigHooks;
 import io.switchboard.sfu.signal.SignalServer;
 import io.switchboard.sfu.signal.SignalSettings;
 import io.switchboard.sfu.transport.WebRtcTransportConfig;
@@ -36,6 +36,7 @@ public final class Rtc {
       String localAddress,
       String externalAddress,
       RoomManager rooms,
+      RoomConfigHooks roomConfigHooks,
       Clock clock,
       Executor virtualThreads,
       ScheduledExecutorService scheduler)
@@ -61,7 +62,7 @@ public final class Rtc {
             OpusRuntime.load().codec(),
             SignalSettings.defaults(),
             virtualThreads,
-            params -> RoomOptions.UNSET);
+            roomConfigHooks);
     signal.checkConsentEvery5s(scheduler);
     return new RtcEndpoint(signal);
   }

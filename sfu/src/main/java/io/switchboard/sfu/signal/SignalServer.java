@@ -7,14 +7,13 @@ import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.auth.VerifiedToken;
 import io.switchboard.sfu.room.RoomEvent;
 import io.switchboard.sfu.room.RoomManager;
-import io.switchboard.sfu.room.RoomOptions;
+import io.switchboard.sfu.room.RoomConfigHooks;
 import io.switchboard.sfu.webrtc.PeerConnectionFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * LiveKit's {@code /rtc} signalling (dual peer connection, protocol 17): admits joins by token as
@@ -28,13 +27,12 @@ public final class SignalServer {
   private final AudioCodec opus;
   private final SignalSettings settings;
   private final Executor executor;
-  private final Function<JoinParams, RoomOptions> roomOptions;
+  private final RoomConfigHooks roomConfigHooks;
   private final Map<String, List<SignalSession>> sessionsByRoom = new ConcurrentHashMap<>();
   private final TrackRegistry tracks;
 
   /**
-   * @param roomOptions options of a room a join creates. TODO(issue 4): replace with the room
-   *     hook for the token's roomConfig (being added to sfu/room on another branch) once merged.
+   * @param roomConfigHooks dispatches the agents of a token's roomConfig when its join creates the room
    * @param executor runs each session's work in order (virtual threads)
    */
   public SignalServer(
@@ -44,14 +42,14 @@ public final class SignalServer {
       AudioCodec opus,
       SignalSettings settings,
       Executor executor,
-      Function<JoinParams, RoomOptions> roomOptions) {
+      RoomConfigHooks roomConfigHooks) {
     this.rooms = rooms;
     this.tokens = tokens;
     this.peerConnections = peerConnections;
     this.opus = opus;
     this.settings = settings;
     this.executor = executor;
-    this.roomOptions = roomOptions;
+    this.roomConfigHooks = roomConfigHooks;
     this.tracks = new TrackRegistry(opus);
     rooms.addListener(this::onRoomEvent);
   }
@@ -158,7 +156,7 @@ public final class SignalServer {
     return tracks;
   }
 
-  RoomOptions roomOptions(JoinParams params) {
-    return roomOptions.apply(params);
+  RoomConfigHooks roomConfigHooks() {
+    return roomConfigHooks;
   }
 }

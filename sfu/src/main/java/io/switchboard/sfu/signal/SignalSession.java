@@ -82,7 +82,13 @@ public final class SignalSession {
       return;
     }
     try {
-      room = server.rooms().getOrCreate(params.roomName(), server.roomOptions(params));
+      TokenRoomConfig wanted = TokenRoomConfig.of(grants);
+      server.roomConfigHooks().check(wanted.agents());
+      room =
+          server.rooms().getOrCreate(
+              params.roomName(),
+              wanted.options(),
+              created -> server.roomConfigHooks().roomCreated(created.name(), wanted.agents()));
       participant =
           room.join(
               new ParticipantSpec(
