@@ -17,6 +17,7 @@ final class RoomMixer {
 
   private volatile AudioFeed[] feeds = new AudioFeed[0];
   private volatile MixSubscriber[] subscribers = new MixSubscriber[0];
+  private volatile RoomAudioTap[] taps = new RoomAudioTap[0];
   private final int[] rates = new int[MAX_RATES];
   private final int[][] totals = new int[MAX_RATES][];
   private int rateCount;
@@ -56,6 +57,33 @@ final class RoomMixer {
             .toArray(MixSubscriber[]::new);
   }
 
+  synchronized void addTap(RoomAudioTap tap) {
+    RoomAudioTap[] next = Arrays.copyOf(taps, taps.length + 1);
+    next[taps.length] = tap;
+    taps = next;
+  }
+
+  synchronized void removeTap(RoomAudioTap tap) {
+    taps = Arrays.stream(taps).filter(t -> t != tap).toArray(RoomAudioTap[]::new);
+  }
+
+  /** Hands every audible track to every tap; a failing tap is the tap's problem, not the call's. */
+  private void deliverTaps(AudioFeed[] fs) {
+    for (RoomAudioTap tap : taps) {
+      try {
+        int rate = tap.sampleRate();
+        for (AudioFeed feed : fs) {
+          if (feed.audible()) {
+            tap.onTrack(feed.participantSid, feed.trackSid, feed.frameAt(rate));
+          }
+        }
+        tap.onTickEnd();
+      } catch (RuntimeException e) {
+        removeTap(tap);
+      }
+    }
+  }
+
   /** One 20 ms step: read every track once, then deliver every subscriber's mix. */
   void tick() {
     AudioFeed[] fs = feeds;
@@ -63,6 +91,7 @@ final class RoomMixer {
     for (AudioFeed feed : fs) {
       feed.pull();
     }
+    deliverTaps(fs);
     if (ss.length == 0) {
       return;
     }
