@@ -273,6 +273,12 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     if (e instanceof java.nio.file.NoSuchFileException) {
       return "no such file or directory (" + message + ")";
     }
+    if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+      return message + " is in the way: it is not a directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied (" + message + ")";
+    }
     if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
       return fs.getReason() + " (" + fs.getFile() + ")";
     }
