@@ -3,6 +3,7 @@ package io.switchboard.server;
 import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.agents.Agents;
+import io.switchboard.server.api.Recordings;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
@@ -40,6 +41,7 @@ public final class Switchboard implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private RoomManager rooms;
   private Webhooks webhooks;
+  private Recordings recordings;
   private ConfigStore configStore;
   private Agents agents;
   private Telephony telephony;
@@ -66,6 +68,7 @@ public final class Switchboard implements AutoCloseable {
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
     new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
+    recordings = Recordings.start(config, rooms, configStore, webhooks, clock, virtualThreads, twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
     telephony =
         new Telephony(
@@ -97,6 +100,10 @@ public final class Switchboard implements AutoCloseable {
 
   public Agents agents() {
     return agents;
+  }
+
+  public Recordings recordings() {
+    return recordings;
   }
 
   /** What a user needs to know to connect, printed at startup. */
@@ -151,6 +158,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (agents != null) {
       agents.close();
+    }
+    if (recordings != null) {
+      recordings.close();
     }
     if (rooms != null) {
       rooms.close();
