@@ -54,8 +54,7 @@ final class EgressFinisher {
     } catch (IOException | RuntimeException e) {
       return fail(egress, "finishing the recording " + egress.target.filename() + " failed: " + EgressManager.describe(e));
     }
-    long ended = nanos();
-    egress.update(b -> b.setEndedAt(ended).setUpdatedAt(ended).setFileResults(0, fileInfo(egress, b, ended)));
+    egress.update(b -> b.setUpdatedAt(nanos()).setFileResults(0, fileInfo(egress, b, b.getEndedAt())));
     Optional<S3Target> upload = egress.target.upload();
     if (upload.isEmpty()) {
       return complete(egress, egress.target.localPath().toAbsolutePath().toString());

@@ -225,7 +225,9 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
       history.add(egress);
     }
     egress.room.removeAudioTap(egress.recorder.tap());
-    EgressInfo ending = egress.update(b -> b.setStatus(EgressStatus.EGRESS_ENDING).setDetails(why).setUpdatedAt(nanos()));
+    long ended = nanos(); // the recording stops here; finishing the file takes a moment more
+    EgressInfo ending = egress.update(b -> b.setStatus(EgressStatus.EGRESS_ENDING).setDetails(why)
+        .setEndedAt(ended).setUpdatedAt(ended));
     finisher.record(egress, ending, EgressListener.UPDATED);
     log.info("egress ending egress_id={} room={}: {}", egress.id, egress.room.name(), why);
     return finisher.finish(egress);

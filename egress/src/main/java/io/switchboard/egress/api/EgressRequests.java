@@ -54,8 +54,8 @@ final class EgressRequests {
 
   FileTarget target(RoomCompositeEgressRequest r, String roomId) {
     List<EncodedFileOutput> files = new ArrayList<>(r.getFileOutputsList());
-    if (r.hasFile()) {
-      files.add(r.getFile());
+    if (r.hasFile() && !files.contains(r.getFile())) {
+      files.add(r.getFile()); // the deprecated single output; SDKs may send it beside file_outputs
     }
     return encoded(files, values(r.getRoomName(), roomId));
   }
