@@ -21,6 +21,8 @@ final class Egress {
   final Room room;
   final ChannelMap map;
   Recorder recorder;
+  /** The clock reading when the recorder came off the room: the file lasts until then. */
+  volatile long stoppedAt;
   private final EgressInfo.Builder info;
   private String callerSid;
 

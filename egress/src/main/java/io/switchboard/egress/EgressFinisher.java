@@ -50,7 +50,7 @@ final class EgressFinisher {
   /** Finishes the file; returns the info as it stands (COMPLETE, or ENDING while an upload runs). */
   EgressInfo finish(Egress egress) {
     try {
-      egress.recorder.finish();
+      egress.recorder.finish(egress.stoppedAt);
     } catch (IOException | RuntimeException e) {
       return fail(egress, "finishing the recording " + egress.target.filename() + " failed: " + EgressManager.describe(e));
     }

@@ -225,6 +225,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
       history.add(egress);
     }
     egress.room.removeAudioTap(egress.recorder.tap());
+    egress.stoppedAt = nanoTime.getAsLong();
     long ended = nanos(); // the recording stops here; finishing the file takes a moment more
     EgressInfo ending = egress.update(b -> b.setStatus(EgressStatus.EGRESS_ENDING).setDetails(why)
         .setEndedAt(ended).setUpdatedAt(ended));

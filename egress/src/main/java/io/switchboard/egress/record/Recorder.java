@@ -19,14 +19,16 @@ public final class Recorder {
   private static final int RING_FRAMES = 256;
 
   private final Path file;
+  private final int channels;
   private final RecordingSink sink;
   private final FrameRing ring;
   private final RecordingTap tap;
   private long framesWritten;
   private boolean finished;
 
-  private Recorder(Path file, RecordingSink sink, FrameRing ring, RecordingTap tap) {
+  private Recorder(Path file, int channels, RecordingSink sink, FrameRing ring, RecordingTap tap) {
     this.file = file;
+    this.channels = channels;
     this.sink = sink;
     this.ring = ring;
     this.tap = tap;
@@ -54,7 +56,7 @@ public final class Recorder {
       throw e;
     }
     FrameRing ring = new FrameRing(RING_FRAMES, RecordingTap.FRAME * map.channels());
-    return new Recorder(file, sink, ring, new RecordingTap(map, ring, nanoTime));
+    return new Recorder(file, map.channels(), sink, ring, new RecordingTap(map, ring, nanoTime));
   }
 
   public RoomAudioTap tap() {
@@ -78,13 +80,22 @@ public final class Recorder {
     sink.checkpoint();
   }
 
-  /** Writes what is left and closes the file; call after the tap is off the room. */
-  public synchronized void finish() throws IOException {
+  /**
+   * Writes what is left, pads with silence up to {@code endNanoTime} (the clock reading when the
+   * tap came off the room, so the file lasts as long as the recording ran) and closes the file.
+   */
+  public synchronized void finish(long endNanoTime) throws IOException {
     if (finished) {
       return;
     }
     try {
       drain();
+      long due = Math.min(tap.due(endNanoTime) - 1, framesWritten + 50);
+      short[] silence = due > framesWritten ? new short[RecordingTap.FRAME * channels] : null;
+      while (framesWritten < due) {
+        sink.write(silence);
+        framesWritten++;
+      }
       finished = true;
       sink.finish();
     } catch (IOException | RuntimeException e) {

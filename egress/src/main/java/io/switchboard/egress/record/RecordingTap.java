@@ -9,22 +9,23 @@ import java.util.function.LongSupplier;
  * The media-thread half of a recorder: sums the selected tracks' frames into one interleaved frame
  * per tick and hands it to the writer through a {@link FrameRing}. Allocates nothing per tick.
  *
- * <p>A room that skipped ticks (its media thread was busy) would make the file shorter than the
- * call; the tap notices from the clock and inserts silence, so file time stays call time.
+ * <p>The file's timeline is the clock's: a room that skipped ticks (its media thread was busy) gets
+ * silence inserted, and a burst of catch-up ticks is not recorded twice, so file time stays within
+ * two frames of call time.
  */
 final class RecordingTap implements RoomAudioTap {
   static final int RATE = 48_000;
   static final int FRAME = PcmFrame.samplesPerFrame(RATE);
   private static final long FRAME_NANOS = 20_000_000L;
-  /** Ticks late before silence is inserted: the media clock's own jitter stays below this. */
-  private static final int LATE_TICKS = 3;
+  /** Frames the file may run behind or ahead of the clock: the media clock's own jitter stays below this. */
+  private static final int SLACK = 2;
 
   private final ChannelMap map;
   private final int channels;
   private final int[] sum;
   private final FrameRing ring;
   private final LongSupplier nanoTime;
-  private long startedAt = Long.MIN_VALUE;
+  private final long startedAt;
   private long frames;
   private volatile long dropped;
 
@@ -34,6 +35,12 @@ final class RecordingTap implements RoomAudioTap {
     this.sum = new int[FRAME * channels];
     this.ring = ring;
     this.nanoTime = nanoTime;
+    this.startedAt = nanoTime.getAsLong();
+  }
+
+  /** Frames the recording should hold at {@code now}, counting the one being made. */
+  long due(long now) {
+    return (now - startedAt) / FRAME_NANOS + 1;
   }
 
   @Override
@@ -56,15 +63,13 @@ final class RecordingTap implements RoomAudioTap {
 
   @Override
   public void onTickEnd() {
-    long now = nanoTime.getAsLong();
-    if (startedAt == Long.MIN_VALUE) {
-      startedAt = now;
-    }
-    long due = (now - startedAt) / FRAME_NANOS + 1;
-    while (frames < due - LATE_TICKS) {
+    long due = due(nanoTime.getAsLong());
+    while (frames < due - SLACK) {
       push(true); // the room skipped ticks: keep the timeline
     }
-    push(false);
+    if (frames < due + SLACK) {
+      push(false); // else the clock is catching up in a burst: this stretch is already recorded
+    }
     Arrays.fill(sum, 0);
   }
 

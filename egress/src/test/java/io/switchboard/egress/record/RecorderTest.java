@@ -74,7 +74,7 @@ class RecorderTest {
   void monoOggHasEveryonesToneAndTheExactLength() throws Exception {
     assumeTrue(Ffmpeg.installed(), "ffmpeg is not installed");
     Recorder r = record("mix.ogg", RecordingFormat.OGG, ChannelMap.everyone(), 150);
-    r.finish();
+    r.finish(now);
     assertEquals(3_000_000_000L, r.durationNanos());
     WavFile heard = Ffmpeg.decode(r.file());
     assertEquals(1, heard.channels());
@@ -90,7 +90,7 @@ class RecorderTest {
     ChannelMap split = ChannelMap.split();
     split.setLeft(Set.of("PA_a"));
     Recorder r = record("split.ogg", RecordingFormat.OGG, split, 100);
-    r.finish();
+    r.finish(now);
     WavFile heard = Ffmpeg.decode(r.file());
     assertEquals(2, heard.channels());
     assertTrue(db(heard.channel(0), 48_000, TONE_A, TONE_B) > 30, "left is the caller's tone alone");
@@ -102,7 +102,7 @@ class RecorderTest {
     ChannelMap split = ChannelMap.split();
     split.setLeft(Set.of("PA_b"));
     Recorder r = record("split.wav", RecordingFormat.WAV, split, 50);
-    r.finish();
+    r.finish(now);
     WavFile wav = WavFile.read(r.file());
     assertEquals(48_000, wav.sampleRate());
     assertEquals(48_000, wav.frames(), "one second");
@@ -117,18 +117,18 @@ class RecorderTest {
   void participantAndTrackRecordingsTakeOnlyTheirAudio() throws Exception {
     ChannelMap one = ChannelMap.participant();
     Recorder before = record("nobody.wav", RecordingFormat.WAV, one, 5);
-    before.finish();
+    before.finish(now);
     short[] silent = WavFile.read(before.file()).samples();
     assertEquals(0, Goertzel.amplitude(silent, 0, silent.length, 48_000, TONE_A), 1e-9,
         "silence until the participant is known");
 
     one.setParticipant("PA_b");
     Recorder bOnly = record("b.wav", RecordingFormat.WAV, one, 50);
-    bOnly.finish();
+    bOnly.finish(now);
     assertTrue(db(WavFile.read(bOnly.file()).samples(), 48_000, TONE_B, TONE_A) > 60);
 
     Recorder aTrack = record("a.wav", RecordingFormat.WAV, ChannelMap.track("TR_a"), 50);
-    aTrack.finish();
+    aTrack.finish(now);
     assertTrue(db(WavFile.read(aTrack.file()).samples(), 48_000, TONE_A, TONE_B) > 60);
   }
 
@@ -142,9 +142,35 @@ class RecorderTest {
     for (int i = 0; i < 10; i++) {
       tick(r.tap());
     }
-    r.finish();
+    r.finish(now);
     long callMillis = 20 * 20 + 400;
     assertTrue(Math.abs(r.durationNanos() / 1_000_000 - callMillis) <= 60, "duration " + r.durationNanos());
+  }
+
+  @Test
+  void aBurstOfCatchUpTicksIsNotRecordedTwice() throws Exception {
+    Recorder r = Recorder.open(dir.resolve("burst.wav"), RecordingFormat.WAV, ChannelMap.everyone(), opus, "t", () -> now);
+    for (int i = 0; i < 10; i++) {
+      tick(r.tap());
+    }
+    long stuckAt = now;
+    for (int i = 0; i < 10; i++) { // the media clock fires ten late ticks back to back
+      tick(r.tap());
+      now = stuckAt;
+    }
+    r.finish(now);
+    assertTrue(Math.abs(r.durationNanos() / 1_000_000 - 200) <= 60, "duration " + r.durationNanos());
+  }
+
+  @Test
+  void theFileLastsUntilTheRecorderCameOffTheRoom() throws Exception {
+    Recorder r = Recorder.open(dir.resolve("end.wav"), RecordingFormat.WAV, ChannelMap.everyone(), opus, "t", () -> now);
+    for (int i = 0; i < 10; i++) {
+      tick(r.tap());
+    }
+    r.finish(now + 100_000_000L); // taken off 100 ms after the last tick it saw
+    assertEquals(300_000_000L, r.durationNanos());
+    assertEquals(14_400, WavFile.read(r.file()).frames());
   }
 
   @Test
