@@ -23,6 +23,8 @@ final class Egress {
   Recorder recorder;
   /** The clock reading when the recorder came off the room: the file lasts until then. */
   volatile long stoppedAt;
+  /** Set while a writer thread is writing this recording's audio. */
+  final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
   private final EgressInfo.Builder info;
   private String callerSid;
 

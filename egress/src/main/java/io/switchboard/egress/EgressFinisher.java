@@ -16,6 +16,7 @@ import livekit.LivekitEgress.FileInfo;
  * and to the listener.
  */
 final class EgressFinisher {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EgressFinisher.class);
   private final EgressJournal journal;
   private final Executor uploads;
   private final S3Uploader uploader;
@@ -38,13 +39,18 @@ final class EgressFinisher {
     return defaultUpload;
   }
 
-  /** Saves {@code info} to the journal, then tells the listener. */
+  /**
+   * Saves {@code info} to the journal, then tells the listener. A journal that cannot be written
+   * (its disk is full too) is logged: the recording itself is what matters, and a restart then
+   * cannot finish this one.
+   */
   void record(Egress egress, EgressInfo info, String event) {
     try {
       journal.save(new EgressJournal.Entry(info, egress.target.localPath(), egress.target.format()));
-    } finally {
-      listener.onEgress(event, info);
+    } catch (java.io.UncheckedIOException e) {
+      log.warn("egress {}: {}", info.getEgressId(), e.getMessage());
     }
+    listener.onEgress(event, info);
   }
 
   /** Finishes the file; returns the info as it stands (COMPLETE, or ENDING while an upload runs). */

@@ -42,6 +42,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final ScheduledExecutorService scheduler;
+  private final Executor writers;
   private final EgressListener listener;
   private final Ids ids;
   private final OutputPaths paths;
@@ -58,6 +59,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
       Clock clock,
       LongSupplier nanoTime,
       ScheduledExecutorService scheduler,
+      Executor writers,
       Executor uploads,
       S3Uploader uploader,
       EgressListener listener,
@@ -67,6 +69,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     this.clock = clock;
     this.nanoTime = nanoTime;
     this.scheduler = scheduler;
+    this.writers = writers;
     this.listener = listener;
     this.ids = ids;
     this.paths = new OutputPaths(settings.directory());
@@ -112,8 +115,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
         .setUpdatedAt(now);
     request.accept(info);
     Egress egress = new Egress(info.getEgressId(), source, target, room, Egress.mapFor(source), info);
-    journal.save(new EgressJournal.Entry(egress.info(), target.localPath(), target.format()));
-    publish(EgressListener.STARTED, egress.info());
+    finisher.record(egress, egress.info(), EgressListener.STARTED);
     try {
       egress.recorder = Recorder.open(target.localPath(), target.format(), egress.map, opus, room.name(), nanoTime);
     } catch (IOException | RuntimeException e) {
@@ -234,27 +236,42 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     return finisher.finish(egress);
   }
 
-  /** Writes every live recording's new audio; a recording whose file fails is ended as FAILED. */
+  /**
+   * Writes every live recording's new audio, each on the writers' pool (a recording still busy
+   * with its previous turn skips this one). A recording whose file fails is ended as FAILED.
+   */
   void drainAll() {
     List<Egress> egresses;
     synchronized (this) {
       egresses = List.copyOf(live.values());
     }
     for (Egress e : egresses) {
-      try {
-        e.recorder.drain();
-      } catch (IOException | RuntimeException failure) {
-        synchronized (this) {
-          if (live.remove(e.id) == null) {
-            continue;
-          }
-          history.add(e);
+      if (e.draining.compareAndSet(false, true)) {
+        try {
+          writers.execute(() -> drain(e));
+        } catch (RuntimeException rejected) {
+          e.draining.set(false); // shutting down
         }
-        e.room.removeAudioTap(e.recorder.tap());
-        e.recorder.abandon();
-        log.warn("egress failed egress_id={} room={}: {}", e.id, e.room.name(), failure.toString());
-        finisher.fail(e, "writing the recording to " + e.target.filename() + " failed: " + describe(failure));
       }
+    }
+  }
+
+  private void drain(Egress e) {
+    try {
+      e.recorder.drain();
+    } catch (IOException | RuntimeException failure) {
+      synchronized (this) {
+        if (live.remove(e.id) == null) {
+          return;
+        }
+        history.add(e);
+      }
+      e.room.removeAudioTap(e.recorder.tap());
+      e.recorder.abandon();
+      log.warn("egress failed egress_id={} room={}: {}", e.id, e.room.name(), failure.toString());
+      finisher.fail(e, "writing the recording to " + e.target.filename() + " failed: " + describe(failure));
+    } finally {
+      e.draining.set(false);
     }
   }
 

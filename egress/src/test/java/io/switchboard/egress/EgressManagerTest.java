@@ -67,7 +67,7 @@ class EgressManagerTest {
   private EgressManager manager() {
     EgressManager m = new EgressManager(rooms,
         new EgressSettings(data.resolve("recordings"), data.resolve("egress"), Optional.empty()), opus, clock,
-        () -> nanoTime, scheduler, Runnable::run, S3Uploader.standard(clock),
+        () -> nanoTime, scheduler, Runnable::run, Runnable::run, S3Uploader.standard(clock),
         (event, info) -> events.add(event + " " + info.getStatus()), new Ids(new SplittableRandom(2)));
     rooms.addListener(m);
     m.start();

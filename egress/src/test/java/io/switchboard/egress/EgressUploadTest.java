@@ -47,6 +47,7 @@ class EgressUploadTest {
   private final RoomManager rooms = new RoomManager(clock, scheduler, Runnable::run, Runnable::run,
       new RoomOptions(Duration.ofMinutes(5), Duration.ofSeconds(20), 0, ""), new SplittableRandom(1));
   private EgressManager egress;
+  private volatile long nanoTime;
   private final CompletableFuture<EgressInfo> ended = new CompletableFuture<>();
 
   @BeforeAll
@@ -72,7 +73,7 @@ class EgressUploadTest {
 
   private EgressInfo recordAndStop(S3Target bucket) throws Exception {
     egress = new EgressManager(rooms, new EgressSettings(data.resolve("rec"), data.resolve("journal"), Optional.of(bucket)),
-        OpusRuntime.load(), clock, System::nanoTime, scheduler, Executors.newVirtualThreadPerTaskExecutor(),
+        OpusRuntime.load(), clock, () -> nanoTime, scheduler, Runnable::run, Executors.newVirtualThreadPerTaskExecutor(),
         S3Uploader.standard(clock), (event, info) -> {
           if (event.equals(EgressListener.ENDED)) {
             ended.complete(info);
@@ -86,6 +87,7 @@ class EgressUploadTest {
     EgressInfo info = egress.start(new EgressSource.RoomComposite("support", EgressSource.Mixing.MONO), target, b -> {});
     for (int i = 0; i < 50; i++) {
       room.tick();
+      nanoTime += 20_000_000L;
     }
     EgressInfo stopping = egress.stop(info.getEgressId());
     assertEquals(EgressStatus.EGRESS_ENDING, stopping.getStatus(), "still uploading");

@@ -60,12 +60,13 @@ public final class RecordingLoad {
     ExecutorService media = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     ExecutorService events = Executors.newVirtualThreadPerTaskExecutor();
     ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService writers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     Path dir = Files.createTempDirectory("recording-load");
     RoomManager manager = new RoomManager(clock, mediaClock, media, events,
         new RoomOptions(Duration.ofMinutes(5), Duration.ofSeconds(20), 0, ""), new SplittableRandom(1));
     EgressManager egress = new EgressManager(manager,
         new EgressSettings(dir.resolve("rec"), dir.resolve("journal"), Optional.empty()), opus, clock,
-        System::nanoTime, writer, events, S3Uploader.standard(clock), (e, i) -> {}, new Ids(new SplittableRandom(2)));
+        System::nanoTime, writer, writers, events, S3Uploader.standard(clock), (e, i) -> {}, new Ids(new SplittableRandom(2)));
     manager.addListener(egress);
     egress.start();
     manager.start();
@@ -115,6 +116,7 @@ public final class RecordingLoad {
     mediaClock.shutdownNow();
     media.shutdownNow();
     writer.shutdownNow();
+    writers.shutdownNow();
     events.shutdown();
   }
 

@@ -19,16 +19,17 @@ public final class Recorder {
   private static final int RING_FRAMES = 256;
 
   private final Path file;
-  private final int channels;
   private final RecordingSink sink;
   private final FrameRing ring;
   private final RecordingTap tap;
   private long framesWritten;
+  private long lostWritten;
+  private final short[] silence;
   private boolean finished;
 
   private Recorder(Path file, int channels, RecordingSink sink, FrameRing ring, RecordingTap tap) {
     this.file = file;
-    this.channels = channels;
+    this.silence = new short[RecordingTap.FRAME * channels];
     this.sink = sink;
     this.ring = ring;
     this.tap = tap;
@@ -72,10 +73,19 @@ public final class Recorder {
     if (finished) {
       return;
     }
+    long lost = tap.dropped() - lostWritten;
     for (short[] frame = ring.peek(); frame != null; frame = ring.peek()) {
       sink.write(frame);
       ring.release();
       framesWritten++;
+    }
+    if (lost > 0) {
+      // The ring was full (the writer was starved): keep the timeline with silence where audio was lost.
+      for (long i = 0; i < lost; i++) {
+        sink.write(silence);
+      }
+      framesWritten += lost;
+      lostWritten += lost;
     }
     sink.checkpoint();
   }
@@ -91,7 +101,6 @@ public final class Recorder {
     try {
       drain();
       long due = Math.min(tap.due(endNanoTime) - 1, framesWritten + 50);
-      short[] silence = due > framesWritten ? new short[RecordingTap.FRAME * channels] : null;
       while (framesWritten < due) {
         sink.write(silence);
         framesWritten++;

@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -29,16 +30,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code egress:} section put to work: the Twirp {@code livekit.Egress} service, automatic
  * recording by dispatch rules, egress webhooks, and the recovery of recordings a crash cut off.
- * Files are written on a thread of their own, never on the media clock.
+ * Files are written on a pool of their own (one thread per core), never on the media threads.
  */
 public final class Recordings implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Recordings.class);
 
-  private final ScheduledExecutorService writer;
+  private final ScheduledExecutorService clock;
+  private final ExecutorService writers;
   private final EgressManager egress;
 
-  private Recordings(ScheduledExecutorService writer, EgressManager egress) {
-    this.writer = writer;
+  private Recordings(ScheduledExecutorService clock, ExecutorService writers, EgressManager egress) {
+    this.clock = clock;
+    this.writers = writers;
     this.egress = egress;
   }
 
@@ -49,18 +52,20 @@ public final class Recordings implements AutoCloseable {
         ? config.dataPath().resolve("recordings")
         : Path.of(config.egress().directory());
     var settings = new EgressSettings(directory, config.dataPath().resolve("egress"), s3(config.egress().s3()));
-    ScheduledExecutorService writer =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("egress-writer").daemon().factory());
+    ScheduledExecutorService writeClock =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("egress-clock").daemon().factory());
+    ExecutorService writers = Executors.newFixedThreadPool(
+        Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("egress-writer-", 0).daemon().factory());
     Ids ids = new Ids(new SecureRandom());
-    EgressManager egress = new EgressManager(rooms, settings, OpusRuntime.load(), clock, System::nanoTime, writer,
-        virtualThreads, S3Uploader.standard(clock), new EgressWebhooks(webhooks::send, clock, ids), ids);
+    EgressManager egress = new EgressManager(rooms, settings, OpusRuntime.load(), clock, System::nanoTime, writeClock,
+        writers, virtualThreads, S3Uploader.standard(clock), new EgressWebhooks(webhooks::send, clock, ids), ids);
     rooms.addListener(egress);
     rooms.addListener(new AutoEgress(egress, clock, ruleId -> egressJson(store, ruleId)));
     egress.start();
     new EgressApiService(egress, rooms, clock).register(twirp);
     log.info("recordings in {}{}", directory.toAbsolutePath().normalize(),
         settings.s3().map(s -> ", uploaded to " + s).orElse(""));
-    return new Recordings(writer, egress);
+    return new Recordings(writeClock, writers, egress);
   }
 
   private static Optional<S3Target> s3(S3Config c) {
@@ -81,6 +86,7 @@ public final class Recordings implements AutoCloseable {
   @Override
   public void close() {
     egress.close();
-    writer.shutdown();
+    clock.shutdown();
+    writers.shutdown();
   }
 }
