@@ -163,6 +163,20 @@ class RecorderTest {
   }
 
   @Test
+  void audioLostToAStarvedWriterBecomesSilenceInItsPlace() throws Exception {
+    Recorder r = Recorder.open(dir.resolve("starved.wav"), RecordingFormat.WAV, ChannelMap.everyone(), opus, "t", () -> now);
+    for (int i = 0; i < 300; i++) { // 6 s with no drain: the 256-frame ring overflows
+      tick(r.tap());
+    }
+    assertEquals(44, r.droppedFrames());
+    r.finish(now);
+    assertEquals(6_000_000_000L, r.durationNanos());
+    short[] s = WavFile.read(r.file()).samples();
+    assertTrue(Goertzel.amplitude(s, 0, 48_000, 48_000, TONE_A) > 5000, "the first 5 s kept their audio");
+    assertEquals(0, Goertzel.amplitude(s, s.length - 960 * 40, 960 * 40, 48_000, TONE_A), 1e-9, "the lost end is silent");
+  }
+
+  @Test
   void theFileLastsUntilTheRecorderCameOffTheRoom() throws Exception {
     Recorder r = Recorder.open(dir.resolve("end.wav"), RecordingFormat.WAV, ChannelMap.everyone(), opus, "t", () -> now);
     for (int i = 0; i < 10; i++) {
