@@ -23,6 +23,7 @@ final class EgressFinisher {
   private final Clock clock;
   private final EgressListener listener;
   private final Optional<S3Target> defaultUpload;
+  private final java.util.concurrent.atomic.LongAdder lostFrames = new java.util.concurrent.atomic.LongAdder();
 
   EgressFinisher(
       EgressJournal journal, Executor uploads, S3Uploader uploader, Clock clock, EgressListener listener,
@@ -33,6 +34,10 @@ final class EgressFinisher {
     this.clock = clock;
     this.listener = listener;
     this.defaultUpload = defaultUpload;
+  }
+
+  long lostFrames() {
+    return lostFrames.sum();
   }
 
   Optional<S3Target> defaultUpload() {
@@ -60,7 +65,14 @@ final class EgressFinisher {
     } catch (IOException | RuntimeException e) {
       return fail(egress, "finishing the recording " + egress.target.filename() + " failed: " + EgressManager.describe(e));
     }
-    egress.update(b -> b.setUpdatedAt(nanos()).setFileResults(0, fileInfo(egress, b, b.getEndedAt())));
+    long lost = egress.recorder.droppedFrames();
+    lostFrames.add(lost);
+    egress.update(b -> {
+      b.setUpdatedAt(nanos()).setFileResults(0, fileInfo(egress, b, b.getEndedAt()));
+      if (lost > 0) {
+        b.setDetails(b.getDetails() + "; " + lost * 20 + " ms of audio lost (silence in its place): the writers fell behind");
+      }
+    });
     Optional<S3Target> upload = egress.target.upload();
     if (upload.isEmpty()) {
       return complete(egress, egress.target.localPath().toAbsolutePath().toString());

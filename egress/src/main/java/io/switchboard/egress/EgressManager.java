@@ -85,6 +85,11 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     drains = scheduler.scheduleWithFixedDelay(this::drainAll, DRAIN_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
+  /** 20 ms frames of audio that finished recordings lost because the writers fell behind. */
+  public long lostFrames() {
+    return finisher.lostFrames();
+  }
+
   public OutputPaths paths() {
     return paths;
   }

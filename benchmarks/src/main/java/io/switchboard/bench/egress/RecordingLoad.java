@@ -107,9 +107,9 @@ public final class RecordingLoad {
     System.out.printf(
         "{\"format\":\"%s\",\"rooms\":%d,\"seconds\":%d,\"cpu_base_pct\":%.1f,\"cpu_recording_pct\":%.1f,"
             + "\"pct_core_per_recording\":%.3f,\"recordings_per_core\":%.0f,\"worst_file_vs_clock_ms\":%.1f,"
-            + "\"kbit_per_s_per_recording\":%.1f,\"load\":%.2f}%n",
+            + "\"kbit_per_s_per_recording\":%.1f,\"lost_ms_per_recording\":%.1f,\"load\":%.2f}%n",
         format, rooms, seconds, base / seconds * 100, recording / seconds * 100, perRecording,
-        100 / perRecording, worstGapMs, bytes * 8 / 1000.0 / (nanosRecorded / 1e9),
+        100 / perRecording, worstGapMs, bytes * 8 / 1000.0 / (nanosRecorded / 1e9), egress.lostFrames() * 20.0 / rooms,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     manager.close();
     egress.close();
