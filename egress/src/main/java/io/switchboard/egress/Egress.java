@@ -92,4 +92,22 @@ final class Egress {
     change.accept(info);
     return info.build();
   }
+
+  /** Fails with NOT_FOUND when the participant or track to record is not in the room. */
+  static void checkSource(Room room, EgressSource source) {
+    switch (source) {
+      case EgressSource.RoomComposite c -> {}
+      case EgressSource.Participant p -> {
+        if (room.participant(p.identity()).isEmpty()) {
+          throw EgressException.notFound("participant does not exist: no \"" + p.identity() + "\" in room \"" + room.name() + "\"");
+        }
+      }
+      case EgressSource.Track t -> {
+        boolean found = room.participants().stream().flatMap(p -> p.tracks().stream()).anyMatch(x -> x.sid().equals(t.trackSid()));
+        if (!found) {
+          throw EgressException.notFound("track is not found: no track " + t.trackSid() + " in room \"" + room.name() + "\"");
+        }
+      }
+    }
+  }
 }

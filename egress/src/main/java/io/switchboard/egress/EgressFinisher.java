@@ -63,7 +63,7 @@ final class EgressFinisher {
     try {
       egress.recorder.finish(egress.stoppedAt);
     } catch (IOException | RuntimeException e) {
-      return fail(egress, "finishing the recording " + egress.target.filename() + " failed: " + EgressManager.describe(e));
+      return fail(egress, "finishing the recording " + egress.target.filename() + " failed: " + IoErrors.describe(e));
     }
     long lost = egress.recorder.droppedFrames();
     lostFrames.add(lost);
@@ -83,7 +83,7 @@ final class EgressFinisher {
             egress.target.format().contentType());
         complete(egress, location.toString());
       } catch (IOException | RuntimeException e) {
-        fail(egress, "uploading " + egress.target.filename() + " to " + upload.get() + " failed: " + EgressManager.describe(e));
+        fail(egress, "uploading " + egress.target.filename() + " to " + upload.get() + " failed: " + IoErrors.describe(e));
       } catch (InterruptedException e) {
         fail(egress, "uploading " + egress.target.filename() + " was interrupted (server shutting down)");
         Thread.currentThread().interrupt();

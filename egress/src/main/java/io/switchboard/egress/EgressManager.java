@@ -107,7 +107,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
   public EgressInfo start(EgressSource source, FileTarget target, Consumer<EgressInfo.Builder> request) {
     Room room = rooms.room(source.room())
         .orElseThrow(() -> EgressException.notFound("requested room does not exist: \"" + source.room() + "\""));
-    checkSource(room, source);
+    Egress.checkSource(room, source);
     long now = nanos();
     EgressInfo.Builder info = EgressInfo.newBuilder()
         .setEgressId(ids.next("EG_"))
@@ -126,7 +126,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.warn("egress failed to start egress_id={} room={} file={}: {}", egress.id, room.name(), target.localPath(), e.toString());
       EgressInfo failed = egress.update(b -> b.setStatus(EgressStatus.EGRESS_FAILED)
-          .setError("cannot write the recording to " + target.filename() + ": " + describe(e))
+          .setError("cannot write the recording to " + target.filename() + ": " + IoErrors.describe(e))
           .setEndedAt(nanos()).setUpdatedAt(nanos()));
       finisher.record(egress, failed, EgressListener.ENDED);
       history.add(egress);
@@ -143,23 +143,6 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     finisher.record(egress, active, EgressListener.UPDATED);
     log.info("egress started egress_id={} room={} source={} file={}", egress.id, room.name(), source, target.localPath());
     return active;
-  }
-
-  private static void checkSource(Room room, EgressSource source) {
-    switch (source) {
-      case EgressSource.RoomComposite c -> {}
-      case EgressSource.Participant p -> {
-        if (room.participant(p.identity()).isEmpty()) {
-          throw EgressException.notFound("participant does not exist: no \"" + p.identity() + "\" in room \"" + room.name() + "\"");
-        }
-      }
-      case EgressSource.Track t -> {
-        boolean found = room.participants().stream().flatMap(p -> p.tracks().stream()).anyMatch(x -> x.sid().equals(t.trackSid()));
-        if (!found) {
-          throw EgressException.notFound("track is not found: no track " + t.trackSid() + " in room \"" + room.name() + "\"");
-        }
-      }
-    }
   }
 
   /** StopEgress: ends an active egress; its file is finished (and uploaded) before it reports COMPLETE. */
@@ -274,7 +257,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
       e.room.removeAudioTap(e.recorder.tap());
       e.recorder.abandon();
       log.warn("egress failed egress_id={} room={}: {}", e.id, e.room.name(), failure.toString());
-      finisher.fail(e, "writing the recording to " + e.target.filename() + " failed: " + describe(failure));
+      finisher.fail(e, "writing the recording to " + e.target.filename() + " failed: " + IoErrors.describe(failure));
     } finally {
       e.draining.set(false);
     }
@@ -293,22 +276,6 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
-  static String describe(Throwable e) {
-    String message = e.getMessage();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory (" + message + ")";
-    }
-    if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
-      return message + " is in the way: it is not a directory";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied (" + message + ")";
-    }
-    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason() + " (" + fs.getFile() + ")";
-    }
-    return message != null ? message : e.getClass().getSimpleName();
-  }
 
   /** Ends every recording (the server is shutting down) so each file is complete and playable. */
   @Override

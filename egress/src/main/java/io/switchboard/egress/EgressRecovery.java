@@ -81,7 +81,7 @@ final class EgressRecovery {
         b.setError(REASON + "; no file was left");
       }
     } catch (IOException | RuntimeException e) {
-      b.setError(REASON + "; the file could not be finished: " + EgressManager.describe(e));
+      b.setError(REASON + "; the file could not be finished: " + IoErrors.describe(e));
     }
     return b.setEndedAt(ended).setUpdatedAt(now).build();
   }
