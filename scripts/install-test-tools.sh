@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests talk to: SIPp (sip-tester), baresip, sox, espeak-ng,
-# FFmpeg (an independent Opus decoder for recordings) and libopus from Debian. Safe to run again: it installs only what is missing.
+# FFmpeg (an independent Opus decoder for recordings) and libopus from Debian. Safe to run
+# again: it installs only what is missing.
 set -euo pipefail
 declare -A pkg_for=([sipp]=sip-tester [baresip]=baresip-core [sox]=sox [espeak-ng]=espeak-ng [ffmpeg]=ffmpeg)
 missing=()
