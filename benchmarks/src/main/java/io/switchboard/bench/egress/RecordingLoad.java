@@ -82,6 +82,7 @@ public final class RecordingLoad {
     EgressSource.Mixing mixing = format.equals("ogg-stereo") ? EgressSource.Mixing.CALLER_LEFT : EgressSource.Mixing.MONO;
     String extension = format.equals("wav") ? ".wav" : ".ogg";
     List<String> ids = new ArrayList<>();
+    long startingAt = System.nanoTime();
     for (Room room : all) {
       FileTarget target = egress.paths().resolve("{room_name}" + extension, "DEFAULT_FILETYPE",
           Map.of("room_name", room.name()), clock.instant(), Optional.empty());
@@ -91,6 +92,7 @@ public final class RecordingLoad {
       }
       ids.add(info.getEgressId());
     }
+    System.err.printf("started %d recordings in %d ms%n", rooms, (System.nanoTime() - startingAt) / 1_000_000);
     Thread.sleep(3000); // JIT warm-up of the recorders
     double recording = cpuSeconds(seconds);
     double worstGapMs = 0;
