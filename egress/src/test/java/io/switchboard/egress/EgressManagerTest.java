@@ -136,6 +136,20 @@ class EgressManagerTest {
   }
 
   @Test
+  void agentsLeftPutsEveryAgentLeftAndTheCallersRight() throws Exception {
+    egress = manager();
+    Room room = rooms.getOrCreate("call", RoomOptions.UNSET);
+    TestRoom.phone(room, "caller", ParticipantKind.SIP, TONE_A, new TestRoom.Ears());
+    TestRoom.phone(room, "agent", ParticipantKind.AGENT, TONE_B, new TestRoom.Ears());
+    EgressInfo info = egress.start(new EgressSource.RoomComposite("call", EgressSource.Mixing.AGENTS_LEFT),
+        file("agents.wav"), x -> {});
+    talk(room, 50);
+    WavFile wav = WavFile.read(Path.of(egress.stop(info.getEgressId()).getFileResults(0).getLocation()));
+    assertTrue(amplitude(wav.channel(0), TONE_B) > 4000 && amplitude(wav.channel(0), TONE_A) < 40, "left: the agent");
+    assertTrue(amplitude(wav.channel(1), TONE_A) > 4000 && amplitude(wav.channel(1), TONE_B) < 40, "right: the caller");
+  }
+
+  @Test
   void participantAndTrackRecordingsEndWithTheirSource() throws Exception {
     egress = manager();
     Room room = rooms.getOrCreate("call", RoomOptions.UNSET);
