@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests talk to: SIPp (sip-tester), baresip, sox, espeak-ng,
-# libopus and Chromium (a WebRTC peer for the data channel and livekit-client tests) from
-# Debian. Safe to run again: it installs only what is missing.
+# libopus, FFmpeg (an independent Opus decoder for recordings) and Chromium (a WebRTC peer for
+# the data channel and livekit-client tests) from Debian. Safe to run again: it installs only
+# what is missing.
 set -euo pipefail
-declare -A pkg_for=([sipp]=sip-tester [baresip]=baresip-core [sox]=sox [espeak-ng]=espeak-ng [chromium]=chromium)
+declare -A pkg_for=([sipp]=sip-tester [baresip]=baresip-core [sox]=sox [espeak-ng]=espeak-ng [ffmpeg]=ffmpeg
+  [chromium]=chromium)
 missing=()
 for cmd in "${!pkg_for[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_for[$cmd]}")

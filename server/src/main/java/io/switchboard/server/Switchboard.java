@@ -4,6 +4,7 @@ import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.agents.Agents;
 import io.switchboard.server.agents.SipPhoneLines;
+import io.switchboard.server.api.Recordings;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
@@ -46,6 +47,7 @@ public final class Switchboard implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private RoomManager rooms;
   private Webhooks webhooks;
+  private Recordings recordings;
   private ConfigStore configStore;
   private Agents agents;
   private Telephony telephony;
@@ -71,6 +73,7 @@ public final class Switchboard implements AutoCloseable {
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
+    recordings = Recordings.start(config, rooms, configStore, webhooks, clock, virtualThreads, twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
     new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks()).register(twirp);
     new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
@@ -114,6 +117,10 @@ public final class Switchboard implements AutoCloseable {
 
   public Agents agents() {
     return agents;
+  }
+
+  public Recordings recordings() {
+    return recordings;
   }
 
   /** What a user needs to know to connect, printed at startup. */
@@ -168,6 +175,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (agents != null) {
       agents.close();
+    }
+    if (recordings != null) {
+      recordings.close();
     }
     if (rooms != null) {
       rooms.close();

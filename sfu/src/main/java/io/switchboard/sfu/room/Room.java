@@ -195,6 +195,15 @@ public final class Room {
     mixer.untap(trackSid, sink);
   }
 
+  /** Lets {@code tap} see every track's decoded audio from the next tick on (recorders). */
+  public void addAudioTap(RoomAudioTap tap) {
+    mixer.addTap(tap);
+  }
+
+  public void removeAudioTap(RoomAudioTap tap) {
+    mixer.removeTap(tap);
+  }
+
   /** One 20 ms media step. Called by the media clock, or directly by tests. */
   public void tick() {
     mixer.tick();

@@ -17,7 +17,8 @@ final class RoomMixer {
 
   private volatile AudioFeed[] feeds = new AudioFeed[0];
   private volatile MixSubscriber[] subscribers = new MixSubscriber[0];
-  private volatile TrackTap[] taps = new TrackTap[0];
+  private volatile TrackTap[] trackTaps = new TrackTap[0];
+  private volatile RoomAudioTap[] audioTaps = new RoomAudioTap[0];
   private final int[] rates = new int[MAX_RATES];
   private final int[][] totals = new int[MAX_RATES][];
   private int rateCount;
@@ -58,13 +59,42 @@ final class RoomMixer {
   }
 
   synchronized void tap(String trackSid, AudioSink sink) {
-    TrackTap[] next = Arrays.copyOf(taps, taps.length + 1);
-    next[taps.length] = new TrackTap(trackSid, sink);
-    taps = next;
+    TrackTap[] next = Arrays.copyOf(trackTaps, trackTaps.length + 1);
+    next[trackTaps.length] = new TrackTap(trackSid, sink);
+    trackTaps = next;
   }
 
   synchronized void untap(String trackSid, AudioSink sink) {
-    taps = Arrays.stream(taps).filter(t -> !(t.trackSid.equals(trackSid) && t.sink == sink)).toArray(TrackTap[]::new);
+    trackTaps = Arrays.stream(trackTaps)
+        .filter(t -> !(t.trackSid.equals(trackSid) && t.sink == sink))
+        .toArray(TrackTap[]::new);
+  }
+
+  synchronized void addTap(RoomAudioTap tap) {
+    RoomAudioTap[] next = Arrays.copyOf(audioTaps, audioTaps.length + 1);
+    next[audioTaps.length] = tap;
+    audioTaps = next;
+  }
+
+  synchronized void removeTap(RoomAudioTap tap) {
+    audioTaps = Arrays.stream(audioTaps).filter(t -> t != tap).toArray(RoomAudioTap[]::new);
+  }
+
+  /** Hands every audible track to every tap; a failing tap is the tap's problem, not the call's. */
+  private void deliverTaps(AudioFeed[] fs) {
+    for (RoomAudioTap tap : audioTaps) {
+      try {
+        int rate = tap.sampleRate();
+        for (AudioFeed feed : fs) {
+          if (feed.audible()) {
+            tap.onTrack(feed.participantSid, feed.trackSid, feed.frameAt(rate));
+          }
+        }
+        tap.onTickEnd();
+      } catch (RuntimeException e) {
+        removeTap(tap);
+      }
+    }
   }
 
   /** One 20 ms step: read every track once, then deliver every subscriber's mix. */
@@ -74,9 +104,10 @@ final class RoomMixer {
     for (AudioFeed feed : fs) {
       feed.pull();
     }
-    for (TrackTap tap : taps) {
+    for (TrackTap tap : trackTaps) {
       tap.deliver(fs);
     }
+    deliverTaps(fs);
     if (ss.length == 0) {
       return;
     }
