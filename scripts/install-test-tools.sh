@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests talk to: SIPp (sip-tester), baresip, sox, espeak-ng,
-# chromium and libopus from Debian. Safe to run again: it installs only what is missing.
+# libopus, FFmpeg (an independent Opus decoder for recordings) and Chromium (a WebRTC peer for
+# the data channel and livekit-client tests) from Debian. Safe to run again: it installs only
+# what is missing.
 set -euo pipefail
-declare -A pkg_for=([sipp]=sip-tester [baresip]=baresip-core [sox]=sox [espeak-ng]=espeak-ng)
-pkg_for[chromium]=chromium # a WebRTC peer for the sfu's data channel interop test
+declare -A pkg_for=([sipp]=sip-tester [baresip]=baresip-core [sox]=sox [espeak-ng]=espeak-ng [ffmpeg]=ffmpeg
+  [chromium]=chromium)
 missing=()
 for cmd in "${!pkg_for[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_for[$cmd]}")
@@ -20,8 +22,9 @@ if ((${#missing[@]})); then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# LiveKit's real Node SDKs, pinned by each test package's lock file.
-for lock in */src/test/node/package-lock.json; do
+# LiveKit's real Node SDKs and livekit-client for the browser, pinned by each lock file.
+shopt -s nullglob
+for lock in */src/test/node/package-lock.json */src/test/browser/package-lock.json; do
   dir="$(dirname "$lock")"
   if [[ ! -d "$dir/node_modules" || "$lock" -nt "$dir/node_modules" ]]; then
     echo "install-test-tools: npm ci in $dir" >&2

@@ -50,6 +50,7 @@ public final class AgentSession implements AutoCloseable {
   private final List<SpeechHandle> active = new ArrayList<>();
   private ChatContext chat = ChatContext.EMPTY;
   private Agent agent;
+  private JobInfo job = JobInfo.NONE;
   private AgentState agentState = AgentState.INITIALIZING;
   private UserState userState = UserState.LISTENING;
   private LocalParticipant participant;
@@ -78,16 +79,27 @@ public final class AgentSession implements AutoCloseable {
    * subscribes to everyone else, and enters {@code agent}.
    */
   public LocalParticipant start(Room room, Agent firstAgent, String identity) {
-    return start(room, firstAgent, identity, config.phoneLines());
+    return start(room, firstAgent, identity, JobInfo.NONE, config.phoneLines());
   }
 
   /** As {@link #start(Room, Agent, String)}, with the phone lines its tools reach through {@link #phone()}. */
   public LocalParticipant start(Room room, Agent firstAgent, String identity, PhoneLines phoneLines) {
+    return start(room, firstAgent, identity, JobInfo.NONE, phoneLines);
+  }
+
+  /** As {@link #start(Room, Agent, String)}, for the dispatch {@code job} (its metadata is {@link #job()}). */
+  public LocalParticipant start(Room room, Agent firstAgent, String identity, JobInfo job) {
+    return start(room, firstAgent, identity, job, config.phoneLines());
+  }
+
+  /** Starts for the dispatch {@code job}, with the phone lines its tools reach through {@link #phone()}. */
+  public LocalParticipant start(Room room, Agent firstAgent, String identity, JobInfo job, PhoneLines phoneLines) {
     synchronized (this) {
       if (participant != null || closed) {
         throw new IllegalStateException("agent session already started or closed");
       }
       agent = Objects.requireNonNull(firstAgent, "agent");
+      this.job = Objects.requireNonNull(job, "job");
       participant =
           room.join(
               new ParticipantSpec(identity, firstAgent.name(), ParticipantKind.AGENT, "",
@@ -179,6 +191,11 @@ public final class AgentSession implements AutoCloseable {
 
   public synchronized Agent currentAgent() {
     return agent;
+  }
+
+  /** The dispatch this session serves ({@link JobInfo#NONE} when started without one). */
+  public synchronized JobInfo job() {
+    return job;
   }
 
   public synchronized ChatContext chatContext() {

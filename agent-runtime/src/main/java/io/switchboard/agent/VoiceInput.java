@@ -61,8 +61,10 @@ final class VoiceInput implements AudioSink, Endpointing.Listener {
     this.vad = config.vad().open();
     this.segmenter = new SpeechSegmenter(vadOptions);
     this.minSilence = vadOptions.minSilence();
-    int delay = SpeechSegmenter.frames(config.turnHandling().endpointing().minDelay().toMillis());
-    this.endpointing = new Endpointing(config.turnHandling().endpointing().minDelay().isZero() ? 0 : delay, this);
+    EndpointingOptions endpointingOptions = config.turnHandling().endpointing();
+    int delay = endpointingOptions.minDelay().isZero() ? 0 : SpeechSegmenter.frames(endpointingOptions.minDelay().toMillis());
+    int maxDelay = Math.max(delay, SpeechSegmenter.frames(endpointingOptions.maxDelay().toMillis()));
+    this.endpointing = new Endpointing(delay, maxDelay, this);
     this.interruptions = new InterruptionTracker(config.turnHandling().interruption());
     this.work = new PcmFrame(sampleRate);
     this.toVad = Resampler.between(sampleRate, config.vad().sampleRate());
@@ -131,11 +133,13 @@ final class VoiceInput implements AudioSink, Endpointing.Listener {
         case SttEvent.Interim i -> session.emit(new AgentEvent.UserInputTranscribed(i.text(), false));
         case SttEvent.Final f -> {
           lastFinalAt = clock.instant();
-          endpointing.transcript(f.text());
+          // Told before the endpointing hears it: past the max delay, these words commit the turn at once.
           if (!f.text().isBlank()) {
             session.emit(new AgentEvent.UserInputTranscribed(f.text(), true));
           }
+          endpointing.transcript(f.text());
         }
+        case SttEvent.Failed f -> session.emit(new AgentEvent.Error("stt " + sttLabel, f.cause()));
         case SttEvent.SegmentDone d -> {
           if (endOfSpeechSentAt != null) {
             session.emit(new AgentEvent.MetricsCollected(new AgentMetrics.Stt(

@@ -4,12 +4,16 @@ import io.switchboard.protocol.auth.TokenVerifier;
 import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.agents.Agents;
 import io.switchboard.server.agents.SipPhoneLines;
+import io.switchboard.server.api.Recordings;
 import io.switchboard.server.api.TwirpEndpoint;
 import io.switchboard.server.api.Webhooks;
 import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.server.dispatch.AgentDispatchService;
 import io.switchboard.server.http.HttpReply;
 import io.switchboard.server.http.HttpRoutes;
 import io.switchboard.server.http.HttpServer;
+import io.switchboard.server.metrics.MetricsEndpoint;
+import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.sip.api.SipApiService;
 import io.switchboard.sip.transfer.ParticipantTransfers;
 import io.switchboard.sip.transfer.TransferApi;
@@ -43,6 +47,7 @@ public final class Switchboard implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private RoomManager rooms;
   private Webhooks webhooks;
+  private Recordings recordings;
   private ConfigStore configStore;
   private Agents agents;
   private Telephony telephony;
@@ -68,8 +73,11 @@ public final class Switchboard implements AutoCloseable {
     TwirpRouter twirp = new TwirpRouter(new TokenVerifier(config.keys(), clock));
     configStore = new FileConfigStore(config.dataPath().resolve("config"), clock);
     new SipApiService(configStore).register(twirp);
-    new RoomApiService(rooms, config.room().enableRemoteUnmute()).register(twirp);
+    recordings = Recordings.start(config, rooms, configStore, webhooks, clock, virtualThreads, twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
+    new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks()).register(twirp);
+    new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
+    ServerMetrics metrics = ServerMetrics.start(rooms, agents.dispatcher(), () -> telephony.calls().active().size());
     telephony =
         new Telephony(
             config, configStore, rooms, agents.dispatcher(), agents.whileNoTrunks(), clock, mediaClock, virtualThreads);
@@ -83,7 +91,12 @@ public final class Switchboard implements AutoCloseable {
     HttpRoutes routes =
         new HttpRoutes()
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
-            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp));
+            .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp))
+            .exact("/metrics", new MetricsEndpoint(metrics));
+    io.switchboard.server.rtc.Rtc.endpoint(
+            config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
+            rooms, agents.roomConfigHooks(), clock, virtualThreads, mediaClock)
+        .register(routes);
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);
@@ -106,6 +119,10 @@ public final class Switchboard implements AutoCloseable {
 
   public Agents agents() {
     return agents;
+  }
+
+  public Recordings recordings() {
+    return recordings;
   }
 
   /** What a user needs to know to connect, printed at startup. */
@@ -160,6 +177,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (agents != null) {
       agents.close();
+    }
+    if (recordings != null) {
+      recordings.close();
     }
     if (rooms != null) {
       rooms.close();

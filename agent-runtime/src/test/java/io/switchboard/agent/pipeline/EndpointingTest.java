@@ -115,4 +115,89 @@ class EndpointingTest {
     immediate.segmentDone();
     assertEquals(List.of("yes"), out);
   }
+
+  /** 25 frames min, 300 frames (LiveKit's 6 s) max. */
+  private Endpointing bounded(List<String> out) {
+    return new Endpointing(25, 300, new Endpointing.Listener() {
+      @Override
+      public void endOfTurn(String transcript) {
+        out.add("turn:" + transcript);
+      }
+
+      @Override
+      public void nothingSaid() {
+        out.add("nothing");
+      }
+    });
+  }
+
+  @Test
+  void aRecogniserSlowerThanTheMaxDelayHasItsWordsSoFarCommittedAndItsLateWordsMakeTheNextTurn() {
+    List<String> out = new ArrayList<>();
+    Endpointing e = bounded(out);
+    e.speechStarted();
+    e.speechEnded();
+    e.transcript("I'd like");
+    e.segmentDone();
+    e.speechStarted();
+    e.speechEnded(); // the second segment's recognition is slow
+    for (int i = 0; i < 299; i++) {
+      e.frame();
+    }
+    assertEquals(List.of(), out, "5.98 s: still waiting for the recogniser");
+    e.frame();
+    assertEquals(List.of("turn:I'd like"), out, "6 s: the words so far are the turn");
+    e.transcript("a table");
+    e.segmentDone();
+    assertEquals(List.of("turn:I'd like", "turn:a table"), out, "the late words are a turn of their own");
+  }
+
+  @Test
+  void withNoWordsByTheMaxDelayTheTurnWaitsForTheSegment() {
+    List<String> out = new ArrayList<>();
+    Endpointing e = bounded(out);
+    e.speechStarted();
+    e.speechEnded();
+    for (int i = 0; i < 400; i++) {
+      e.frame();
+    }
+    assertEquals(List.of(), out, "nothing to commit yet");
+    e.transcript("opening hours");
+    assertEquals(List.of(), out, "the segment is not done");
+    e.segmentDone();
+    assertEquals(List.of("turn:opening hours"), out);
+  }
+
+  @Test
+  void lateWordsJoinTheNextTurnWhenTheUserSpeaksAgain() {
+    List<String> out = new ArrayList<>();
+    Endpointing e = bounded(out);
+    e.speechStarted();
+    e.speechEnded();
+    e.transcript("hello");
+    e.speechStarted();
+    e.speechEnded();
+    for (int i = 0; i < 300; i++) {
+      e.frame();
+    }
+    assertEquals(List.of("turn:hello"), out, "the first segment's done is still out, but its words are in");
+    e.speechStarted();
+    e.segmentDone();
+    e.transcript("there");
+    e.segmentDone();
+    e.speechEnded();
+    e.transcript("how are you");
+    e.segmentDone();
+    for (int i = 0; i < 25; i++) {
+      e.frame();
+    }
+    assertEquals(List.of("turn:hello", "turn:there how are you"), out);
+  }
+
+  @Test
+  void theMaxDelayCannotBeShorterThanTheMin() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new io.switchboard.agent.EndpointingOptions(java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(500)));
+    assertEquals(java.time.Duration.ofSeconds(6), io.switchboard.agent.EndpointingOptions.DEFAULT.maxDelay());
+  }
 }

@@ -48,4 +48,21 @@ class FreeTtsTextToSpeechTest {
     assertThrows(InterruptedException.class, () -> tts.synthesize("This sentence is never heard.", (s, o, n) -> {}));
     Thread.interrupted();
   }
+
+  @Test
+  void anOutputThatFailsFailsThatSynthesisButNotTheNextOne() throws Exception {
+    IllegalStateException refused = new IllegalStateException("speech audio is already complete");
+    int[] calls = {0};
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> tts.synthesize("This reply was cut off by the caller.", (s, o, n) -> {
+          if (++calls[0] == 2) {
+            throw refused;
+          }
+        }));
+    assertEquals(refused, thrown, "the output's own failure reaches the caller");
+
+    PcmRecorder recorder = new PcmRecorder(16_000);
+    tts.synthesize("Still speaking.", recorder::append);
+    assertTrue(recorder.samples().length > 8_000, "the voice still works after an output failed");
+  }
 }

@@ -4,15 +4,20 @@ import io.switchboard.agent.Agent;
 import io.switchboard.agent.AgentEvent;
 import io.switchboard.agent.AgentRegistry;
 import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.JobInfo;
 import io.switchboard.agent.phone.PhoneLines;
 import io.switchboard.sfu.room.Ids;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.Room;
 import io.switchboard.sfu.room.RoomEvent;
 import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.sip.room.RoomAgents;
 import io.switchboard.trunk.model.RoomAgentDispatch;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,11 +29,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs agents in rooms, in this process: a dispatch creates the named agent from the registry,
- * builds its session and joins it to the room (as {@code agent-AJ_...}, kind AGENT); the stage
- * completes once it listens. An agent already in the room under that name is reused. Agents
- * leave when no non-agent participant is left in their room, so a refused call (and a caller
- * who hung up) leaves no agent behind.
+ * Runs agents in rooms, in this process: a dispatch ({@code AD_...}) creates the named agent from
+ * the registry, builds its session and joins it to the room (as {@code agent-AJ_...}, kind AGENT)
+ * with the dispatch's metadata as its {@link JobInfo}; the stage completes once it listens.
+ *
+ * <p>Dispatches from a room configuration ({@link #dispatch}) reuse an agent already in the room
+ * under that name, and leave when no non-agent participant is left in their room, so a refused
+ * call (and a caller who hung up) leaves no agent behind. Explicit dispatches ({@link #create},
+ * LiveKit's AgentDispatchService) create the room if needed and stay until deleted or the room
+ * closes.
  */
 public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
@@ -38,18 +47,25 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private final RoomManager rooms;
   private final Executor executor;
   private final Ids ids;
+  private final Clock clock;
   private final RoomAgentSessions running = new RoomAgentSessions();
   private final List<Consumer<AgentDispatchEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile PhoneLines phoneLines = PhoneLines.NONE;
 
   /** @param executor where agents are created and joined (virtual threads: may block on model loading) */
   public AgentDispatcher(
-      AgentRegistry registry, SessionFactory sessions, RoomManager rooms, Executor executor, RandomGenerator random) {
+      AgentRegistry registry,
+      SessionFactory sessions,
+      RoomManager rooms,
+      Executor executor,
+      RandomGenerator random,
+      Clock clock) {
     this.registry = registry;
     this.sessions = sessions;
     this.rooms = rooms;
     this.executor = executor;
     this.ids = new Ids(random);
+    this.clock = clock;
     rooms.addListener(this::onRoomEvent);
   }
 
@@ -71,27 +87,78 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   public CompletionStage<Void> dispatch(String roomName, List<RoomAgentDispatch> agents) {
     Set<String> known = registry.names();
     for (RoomAgentDispatch agent : agents) {
-      if (!known.contains(agent.agentName())) {
-        String reason = "no agent named '" + agent.agentName() + "' is registered (known: " + known + ")";
-        log.warn("agent dispatch refused room={}: {}", roomName, reason);
-        emit(new AgentDispatchEvent.Failed(roomName, agent.agentName(), reason));
-        return CompletableFuture.failedFuture(new IllegalArgumentException(reason));
+      Optional<String> unknown = unknown(agent.agentName());
+      if (unknown.isPresent()) {
+        log.warn("agent dispatch refused room={}: {}", roomName, unknown.get());
+        emit(new AgentDispatchEvent.Failed(roomName, agent.agentName(), unknown.get()));
+        return CompletableFuture.failedFuture(new IllegalArgumentException(unknown.get()));
       }
     }
     CompletableFuture<?>[] arrivals = new CompletableFuture<?>[agents.size()];
     for (int i = 0; i < arrivals.length; i++) {
-      RoomAgentDispatch agent = agents.get(i);
-      RoomAgentSessions.Claim claim = running.claim(roomName, agent.agentName());
+      RoomAgentSessions.Claim claim = running.claimByName(entry(roomName, agents.get(i), false));
       if (claim.isNew()) {
-        executor.execute(() -> start(roomName, agent, claim.entry()));
+        executor.execute(() -> start(claim.entry()));
       }
       arrivals[i] = claim.entry().listening();
     }
     return CompletableFuture.allOf(arrivals);
   }
 
-  private void start(String roomName, RoomAgentDispatch dispatch, RoomAgentSessions.Entry entry) {
+  /**
+   * LiveKit's CreateDispatch: a new agent for {@code roomName} (created if missing), even if
+   * one of that name is already there. Returns at once; the agent joins in the background.
+   *
+   * @throws IllegalArgumentException when no agent of that name is registered
+   */
+  public AgentDispatchInfo create(String roomName, String agentName, String metadata) {
+    unknown(agentName).ifPresent(reason -> {
+      throw new IllegalArgumentException(reason);
+    });
+    rooms.getOrCreate(roomName, RoomOptions.UNSET);
+    RoomAgentSessions.Entry entry = entry(roomName, new RoomAgentDispatch(agentName, metadata, Map.of()), true);
+    running.add(entry);
+    log.info("agent dispatch created room={} agent={} dispatch={}", roomName, agentName, entry.dispatchId());
+    executor.execute(() -> start(entry));
+    return entry.info();
+  }
+
+  /** The room's dispatches (explicit and from room configurations), oldest first. */
+  public List<AgentDispatchInfo> list(String roomName) {
+    return running.inRoom(roomName).stream().map(RoomAgentSessions.Entry::info).toList();
+  }
+
+  /** LiveKit's DeleteDispatch: the dispatch is forgotten and its agent leaves the room. */
+  public Optional<AgentDispatchInfo> delete(String roomName, String dispatchId) {
+    Optional<RoomAgentSessions.Entry> taken = running.take(roomName, dispatchId, "its dispatch was deleted");
+    taken.ifPresent(e -> {
+      log.info("agent dispatch deleted room={} agent={} dispatch={}", roomName, e.agentName(), dispatchId);
+      running.sessionOf(e).ifPresent(AgentSession::close);
+    });
+    return taken.map(RoomAgentSessions.Entry::info);
+  }
+
+  /** How many agent sessions run (joining or in a room). */
+  public int sessionCount() {
+    return running.sessions();
+  }
+
+  private Optional<String> unknown(String agentName) {
+    Set<String> known = registry.names();
+    return known.contains(agentName)
+        ? Optional.empty()
+        : Optional.of("no agent named '" + agentName + "' is registered (known: " + known + ")");
+  }
+
+  private RoomAgentSessions.Entry entry(String roomName, RoomAgentDispatch dispatch, boolean explicit) {
+    return new RoomAgentSessions.Entry(
+        roomName, dispatch, ids.next("AD_"), ids.next("AJ_"), clock.instant(), explicit);
+  }
+
+  private void start(RoomAgentSessions.Entry entry) {
+    RoomAgentDispatch dispatch = entry.dispatch();
     String name = dispatch.agentName();
+    String roomName = entry.roomName();
     try {
       Room room = rooms.room(roomName).orElseThrow(() -> new IllegalStateException("room " + roomName + " is gone"));
       Agent agent = registry.create(name);
@@ -102,13 +169,14 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
         session.close();
         throw new IllegalStateException(entry.abandonReason() + " before agent '" + name + "' joined");
       }
-      String identity = "agent-" + ids.next("AJ_");
-      LocalParticipant participant = session.start(room, agent, identity, phoneLines);
+      String identity = entry.identity();
+      JobInfo job = new JobInfo(entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata());
+      LocalParticipant participant = session.start(room, agent, identity, job, phoneLines);
       if (!dispatch.attributes().isEmpty()) {
         participant.updateAttributes(dispatch.attributes());
       }
       // Everyone else may have left while the agent joined; then it leaves again.
-      if (!RoomAgentSessions.hasNonAgents(room)) {
+      if (!entry.explicit() && !RoomAgentSessions.hasNonAgents(room)) {
         session.close();
         throw new IllegalStateException("everyone else left room " + roomName + " as agent '" + name + "' joined");
       }
@@ -158,7 +226,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
       case RoomEvent.ParticipantLeft left -> {
         Room room = rooms.room(left.room().name()).orElse(null);
         if (room == null || !RoomAgentSessions.hasNonAgents(room)) {
-          running.abandon(left.room().name(), "everyone else left the room").forEach(AgentSession::close);
+          running.abandonFollowers(left.room().name(), "everyone else left the room").forEach(AgentSession::close);
         }
       }
       case RoomEvent.RoomFinished finished ->

@@ -47,6 +47,14 @@ public final class Agents implements AutoCloseable {
   public static Agents start(
       SwitchboardConfig config, RoomManager rooms, Clock clock, ExecutorService executor, RandomGenerator random)
       throws AgentSetupException {
+    return start(config, rooms, clock, executor, random, System.getenv());
+  }
+
+  /** As above; API keys of OpenAI-compatible providers are read from {@code environment}. */
+  public static Agents start(
+      SwitchboardConfig config, RoomManager rooms, Clock clock, ExecutorService executor, RandomGenerator random,
+      Map<String, String> environment)
+      throws AgentSetupException {
     AgentRegistry registry = new AgentRegistry();
     registry.register(DEMO, Receptionist::new);
     AgentClasses classes = AgentClasses.on(config.agentRuntime().classpath(), Agents.class.getClassLoader());
@@ -57,16 +65,24 @@ public final class Agents implements AutoCloseable {
         throw new AgentSetupException("agents." + agent.getKey() + ": " + e.getMessage());
       }
     }
-    EmbeddedModels models = new EmbeddedModels(config.agentRuntime().rnnoise(), executor, clock);
+    RemoteModels remote = RemoteModels.from(config.agentRuntime(), environment, executor, random);
+    EmbeddedModels models =
+        new EmbeddedModels(
+            config.agentRuntime().rnnoise(), config.agentTurns().turnHandling(), remote, executor, clock);
     if (config.development() || !config.agents().isEmpty()) {
       models.warmUp();
     }
     log.info("agents registered: {}", registry.names());
-    return new Agents(new AgentDispatcher(registry, models, rooms, executor, random), models, classes, config.development());
+    return new Agents(new AgentDispatcher(registry, models, rooms, executor, random, clock), models, classes, config.development());
   }
 
   public AgentDispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** Dispatches the agents of room configurations that create rooms (CreateRoom, a token's roomConfig). */
+  public RoomConfigDispatch roomConfigHooks() {
+    return new RoomConfigDispatch(dispatcher);
   }
 
   /**

@@ -1,11 +1,14 @@
 package io.switchboard.server.agents;
 
 import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.TurnHandling;
 import io.switchboard.agent.audio.NoiseSuppressor;
 import io.switchboard.agent.audio.rnnoise.RnnoiseSuppressor;
 import io.switchboard.agent.llm.ScriptedLanguageModel;
 import io.switchboard.agent.llm.ScriptedReply;
+import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.sphinx.Sphinx4SpeechToText;
+import io.switchboard.agent.tts.TextToSpeech;
 import io.switchboard.agent.tts.freetts.FreeTtsTextToSpeech;
 import io.switchboard.agent.vad.silero.SileroVad;
 import java.time.Clock;
@@ -31,19 +34,31 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
           .fallback(ScriptedReply.say("Sorry, no language model is configured for this agent."))
           .build();
 
-  private record Loaded(SileroVad vad, Sphinx4SpeechToText stt, FreeTtsTextToSpeech tts, NoiseSuppressor noise) {}
+  /** {@code stt} and {@code tts} are the embedded ones, or the remote ones configured instead. */
+  private record Loaded(SileroVad vad, SpeechToText stt, TextToSpeech tts, NoiseSuppressor noise) {}
 
   private final boolean rnnoise;
+  private final RemoteModels remote;
+  private final TurnHandling turnHandling;
   private final ExecutorService executor;
   private final Clock clock;
   private CompletableFuture<Loaded> loaded;
 
   /**
    * @param rnnoise whether sessions clean the caller's audio with RNNoise first
+   * @param turnHandling endpointing and interruption options of every session
    * @param executor runs loading, recognition and every session's work (virtual threads suit)
    */
-  public EmbeddedModels(boolean rnnoise, ExecutorService executor, Clock clock) {
+  public EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, ExecutorService executor, Clock clock) {
+    this(rnnoise, turnHandling, RemoteModels.NONE, executor, clock);
+  }
+
+  /** As above, with OpenAI-compatible providers in place of the embedded ones where configured. */
+  EmbeddedModels(
+      boolean rnnoise, TurnHandling turnHandling, RemoteModels remote, ExecutorService executor, Clock clock) {
     this.rnnoise = rnnoise;
+    this.turnHandling = turnHandling;
+    this.remote = remote;
     this.executor = executor;
     this.clock = clock;
   }
@@ -68,8 +83,9 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
         .noiseSuppressor(models.noise())
         .vad(models.vad())
         .stt(models.stt())
-        .llm(NO_MODEL)
+        .llm(remote.llm() != null ? remote.llm() : NO_MODEL)
         .tts(models.tts())
+        .turnHandling(turnHandling)
         .executor(executor)
         .clock(clock)
         .build();
@@ -77,7 +93,11 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
 
   /** Names of the providers, for the startup banner. */
   public String describe() {
-    return "Silero VAD, Sphinx4 en-US, FreeTTS kevin16" + (rnnoise ? ", RNNoise" : "") + ", scripted models";
+    return "Silero VAD"
+        + (remote.stt() != null ? ", STT " + remote.stt().label() : ", Sphinx4 en-US")
+        + (remote.tts() != null ? ", TTS " + remote.tts().label() : ", FreeTTS kevin16")
+        + (rnnoise ? ", RNNoise" : "")
+        + (remote.llm() != null ? ", LLM " + remote.llm().label() : ", scripted models");
   }
 
   private Loaded load() {
@@ -85,8 +105,8 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     Loaded models =
         new Loaded(
             SileroVad.load(),
-            new Sphinx4SpeechToText(executor),
-            new FreeTtsTextToSpeech(),
+            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(executor),
+            remote.tts() != null ? remote.tts() : new FreeTtsTextToSpeech(),
             rnnoise ? RnnoiseSuppressor.load() : NoiseSuppressor.NONE);
     log.info("agent models loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, describe());
     return models;
@@ -100,7 +120,9 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     }
     if (models != null && models.isDone() && !models.isCompletedExceptionally()) {
       Loaded m = models.join();
-      m.tts().close();
+      if (m.tts() instanceof FreeTtsTextToSpeech freetts) {
+        freetts.close();
+      }
       m.vad().close();
     }
   }

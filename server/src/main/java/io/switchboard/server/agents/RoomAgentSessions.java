@@ -3,35 +3,69 @@ package io.switchboard.server.agents;
 import io.switchboard.agent.AgentSession;
 import io.switchboard.sfu.room.ParticipantKind;
 import io.switchboard.sfu.room.Room;
+import io.switchboard.trunk.model.RoomAgentDispatch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The agents dispatched into each room, by room and agent name, from the dispatch until they
+ * The agents dispatched into each room, by room and dispatch id, from the dispatch until they
  * leave. An entry is claimed at dispatch, gets its session once built, and is abandoned when
- * the room empties of everyone but agents: a session attached later is refused.
+ * its dispatch is deleted, its room closes or (for dispatches from a room configuration) the
+ * room empties of everyone but agents: a session attached later is refused.
  */
 final class RoomAgentSessions {
   /** One agent in one room. {@code session} is guarded by the owner's lock, the rest by the entry's. */
   static final class Entry {
     private final String roomName;
-    private final String agentName;
+    private final RoomAgentDispatch dispatch;
+    private final String dispatchId;
+    private final String jobId;
+    private final Instant createdAt;
+    private final boolean explicit;
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private AgentSession session;
     private boolean abandoned;
     private String abandonReason = "";
 
-    private Entry(String roomName, String agentName) {
+    Entry(String roomName, RoomAgentDispatch dispatch, String dispatchId, String jobId, Instant createdAt,
+        boolean explicit) {
       this.roomName = roomName;
-      this.agentName = agentName;
+      this.dispatch = dispatch;
+      this.dispatchId = dispatchId;
+      this.jobId = jobId;
+      this.createdAt = createdAt;
+      this.explicit = explicit;
+    }
+
+    String roomName() {
+      return roomName;
     }
 
     String agentName() {
-      return agentName;
+      return dispatch.agentName();
+    }
+
+    RoomAgentDispatch dispatch() {
+      return dispatch;
+    }
+
+    String dispatchId() {
+      return dispatchId;
+    }
+
+    String jobId() {
+      return jobId;
+    }
+
+    /** The agent's participant identity. */
+    String identity() {
+      return "agent-" + jobId;
     }
 
     /** Why the room let the agent go, or "" while it has not. */
@@ -43,6 +77,17 @@ final class RoomAgentSessions {
     CompletableFuture<Void> listening() {
       return listening;
     }
+
+    /** Whether it stays while only agents are left (explicit dispatches do). */
+    boolean explicit() {
+      return explicit;
+    }
+
+    AgentDispatchInfo info() {
+      boolean listens = listening.isDone() && !listening.isCompletedExceptionally();
+      return new AgentDispatchInfo(dispatchId, roomName, dispatch.agentName(), dispatch.metadata(), createdAt, jobId,
+          identity(), listens, explicit);
+    }
   }
 
   /** The entry for a dispatch; {@code isNew} when the caller must start it. */
@@ -50,15 +95,21 @@ final class RoomAgentSessions {
 
   private final Map<String, Map<String, Entry>> byRoom = new HashMap<>();
 
-  synchronized Claim claim(String roomName, String agentName) {
-    Map<String, Entry> inRoom = byRoom.computeIfAbsent(roomName, r -> new LinkedHashMap<>());
-    Entry existing = inRoom.get(agentName);
-    if (existing != null) {
-      return new Claim(existing, false);
+  /** The agent of that name already in the candidate's room, or the candidate, added. */
+  synchronized Claim claimByName(Entry candidate) {
+    Map<String, Entry> inRoom = byRoom.computeIfAbsent(candidate.roomName, r -> new LinkedHashMap<>());
+    for (Entry existing : inRoom.values()) {
+      if (existing.agentName().equals(candidate.agentName())) {
+        return new Claim(existing, false);
+      }
     }
-    Entry entry = new Entry(roomName, agentName);
-    inRoom.put(agentName, entry);
-    return new Claim(entry, true);
+    inRoom.put(candidate.dispatchId, candidate);
+    return new Claim(candidate, true);
+  }
+
+  /** Adds an entry of its own, even if an agent of that name is already in the room. */
+  synchronized void add(Entry entry) {
+    byRoom.computeIfAbsent(entry.roomName, r -> new LinkedHashMap<>()).put(entry.dispatchId, entry);
   }
 
   /** Gives the entry its session; false when the room was abandoned meanwhile. */
@@ -74,15 +125,62 @@ final class RoomAgentSessions {
 
   synchronized void remove(Entry entry) {
     Map<String, Entry> inRoom = byRoom.get(entry.roomName);
-    if (inRoom != null && inRoom.remove(entry.agentName, entry) && inRoom.isEmpty()) {
+    if (inRoom != null && inRoom.remove(entry.dispatchId, entry) && inRoom.isEmpty()) {
       byRoom.remove(entry.roomName);
     }
+  }
+
+  synchronized List<Entry> inRoom(String roomName) {
+    return List.copyOf(byRoom.getOrDefault(roomName, Map.of()).values());
+  }
+
+  /** How many agents have a session (joining or in their room). */
+  synchronized int sessions() {
+    int n = 0;
+    for (Map<String, Entry> inRoom : byRoom.values()) {
+      for (Entry e : inRoom.values()) {
+        n += e.session != null ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /** Forgets one dispatch; its session (if any yet) is to be closed by the caller, outside this lock. */
+  synchronized Optional<Entry> take(String roomName, String dispatchId, String reason) {
+    Map<String, Entry> inRoom = byRoom.get(roomName);
+    Entry entry = inRoom == null ? null : inRoom.remove(dispatchId);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (inRoom.isEmpty()) {
+      byRoom.remove(roomName);
+    }
+    abandoned(List.of(entry), reason);
+    return Optional.of(entry);
+  }
+
+  synchronized Optional<AgentSession> sessionOf(Entry entry) {
+    return Optional.ofNullable(entry.session);
   }
 
   /** Forgets the room's agents; returns the sessions to close (outside this lock). */
   synchronized List<AgentSession> abandon(String roomName, String reason) {
     Map<String, Entry> inRoom = byRoom.remove(roomName);
     return inRoom == null ? List.of() : abandoned(inRoom.values(), reason);
+  }
+
+  /** Forgets the room's agents that came with its callers (not explicit dispatches). */
+  synchronized List<AgentSession> abandonFollowers(String roomName, String reason) {
+    Map<String, Entry> inRoom = byRoom.get(roomName);
+    if (inRoom == null) {
+      return List.of();
+    }
+    List<Entry> followers = inRoom.values().stream().filter(e -> !e.explicit).toList();
+    followers.forEach(e -> inRoom.remove(e.dispatchId));
+    if (inRoom.isEmpty()) {
+      byRoom.remove(roomName);
+    }
+    return abandoned(followers, reason);
   }
 
   synchronized List<AgentSession> abandonAll(String reason) {

@@ -67,6 +67,13 @@ public final class Webhooks implements AutoCloseable {
     return new Webhooks(timer, transport, notifier);
   }
 
+  /** Sends an event that is not a room event (the egress ones) to the configured URLs, if any. */
+  public void send(String roomName, livekit.LivekitWebhook.WebhookEvent event) {
+    if (notifier != null) {
+      notifier.send(roomName, event);
+    }
+  }
+
   /** Events dropped so far (queue full, too old, retries exhausted, refused by the receiver). */
   public long droppedTotal() {
     return notifier == null ? 0 : notifier.droppedTotal();

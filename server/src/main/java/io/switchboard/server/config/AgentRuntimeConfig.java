@@ -9,13 +9,13 @@ import java.util.Locale;
  * {@code noiseSuppression}: {@code none} or {@code rnnoise} (cleans the caller's audio before the
  * agent listens, about 9 % of a core per call).
  *
- * <p>The other providers are the embedded offline ones (Silero VAD, Sphinx4, FreeTTS, a scripted
- * model); their choice is meant to join this section ({@code stt:}, {@code llm:}, {@code tts:})
- * when other providers exist.
+ * <p>{@code stt}, {@code llm}, {@code tts}: the embedded offline models (Sphinx4, each agent's
+ * scripted model, FreeTTS), or an OpenAI-compatible server for any of them. VAD is Silero.
  */
-public record AgentRuntimeConfig(List<String> classpath, String noiseSuppression) {
+public record AgentRuntimeConfig(
+    List<String> classpath, String noiseSuppression, SttProviderConfig stt, LlmProviderConfig llm, TtsProviderConfig tts) {
 
-  public static final AgentRuntimeConfig DEFAULTS = new AgentRuntimeConfig(null, null);
+  public static final AgentRuntimeConfig DEFAULTS = new AgentRuntimeConfig(null, null, null, null, null);
 
   public AgentRuntimeConfig {
     classpath = classpath == null ? List.of() : List.copyOf(classpath);
@@ -23,6 +23,9 @@ public record AgentRuntimeConfig(List<String> classpath, String noiseSuppression
     if (!noiseSuppression.equals("none") && !noiseSuppression.equals("rnnoise")) {
       throw new IllegalArgumentException("noise_suppression is 'none' or 'rnnoise', not '" + noiseSuppression + "'");
     }
+    stt = stt == null ? SttProviderConfig.DEFAULTS : stt;
+    llm = llm == null ? LlmProviderConfig.DEFAULTS : llm;
+    tts = tts == null ? TtsProviderConfig.DEFAULTS : tts;
   }
 
   public boolean rnnoise() {
@@ -30,6 +33,6 @@ public record AgentRuntimeConfig(List<String> classpath, String noiseSuppression
   }
 
   public AgentRuntimeConfig withClasspath(List<String> entries) {
-    return new AgentRuntimeConfig(entries, noiseSuppression);
+    return new AgentRuntimeConfig(entries, noiseSuppression, stt, llm, tts);
   }
 }

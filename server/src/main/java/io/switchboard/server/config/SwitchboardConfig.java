@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>{@code drainTimeout}: on shutdown (SIGTERM, Ctrl-C) Switchboard stops taking calls (OPTIONS
  * and INVITE get 503) and waits this long for calls in progress to end before hanging them up.
- * {@code agents}: agent classes by name, as dispatch rules name them.
+ * {@code agents}: agent classes by name, as dispatch rules name them. {@code egress}: recordings.
  */
 public record SwitchboardConfig(
     List<String> bindAddresses,
@@ -26,7 +26,9 @@ public record SwitchboardConfig(
     WebhookConfig webhook,
     Duration drainTimeout,
     Map<String, String> agents,
-    AgentRuntimeConfig agentRuntime) {
+    AgentRuntimeConfig agentRuntime,
+    AgentTurnsConfig agentTurns,
+    EgressConfig egress) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -42,10 +44,12 @@ public record SwitchboardConfig(
     drainTimeout = drainTimeout == null ? Duration.ofSeconds(10) : drainTimeout;
     agents = agents == null ? Map.of() : Map.copyOf(agents);
     agentRuntime = agentRuntime == null ? AgentRuntimeConfig.DEFAULTS : agentRuntime;
+    agentTurns = agentTurns == null ? AgentTurnsConfig.DEFAULTS : agentTurns;
+    egress = egress == null ? EgressConfig.DEFAULTS : egress;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -58,51 +62,61 @@ public record SwitchboardConfig(
 
   public SwitchboardConfig withBindAddress(String bind) {
     return new SwitchboardConfig(
-        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
     return new SwitchboardConfig(
-        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
     return new SwitchboardConfig(
-        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withWebhook(WebhookConfig newWebhook) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withAgents(Map<String, String> classesByName) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime, agentTurns, egress);
   }
 
   public SwitchboardConfig withAgentRuntime(AgentRuntimeConfig runtime) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime, agentTurns, egress);
+  }
+
+  public SwitchboardConfig withAgentTurns(AgentTurnsConfig turns) {
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, turns, egress);
+  }
+
+  public SwitchboardConfig withEgress(EgressConfig newEgress) {
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, newEgress);
   }
 }

@@ -92,6 +92,15 @@ public final class HttpServer implements AutoCloseable {
       HttpExchange exchange =
           new HttpExchange(req.method().name(), uri.path(), rawQuery, headers, body);
       boolean keepAlive = HttpUtil.isKeepAlive(req);
+      if (Cors.isPreflight(exchange)) {
+        write(ctx, Cors.preflight(exchange), keepAlive);
+        return;
+      }
+      WebSocketHandler webSocket = routes.findWebSocket(uri.path());
+      if (webSocket != null) {
+        WebSocketUpgrades.handle(ctx, req, exchange, webSocket, reply -> write(ctx, reply, keepAlive));
+        return;
+      }
       HttpHandler handler = routes.find(uri.path());
       if (handler == null) {
         write(ctx, HttpReply.text(404, "not found"), keepAlive);
@@ -118,6 +127,7 @@ public final class HttpServer implements AutoCloseable {
               Unpooled.wrappedBuffer(reply.body()));
       res.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
       res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+      res.headers().set(Cors.ALLOW_ORIGIN, "*");
       reply.headers().forEach((k, v) -> res.headers().set(k, v));
       if (keepAlive) {
         HttpUtil.setKeepAlive(res, true);

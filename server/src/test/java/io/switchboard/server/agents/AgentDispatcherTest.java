@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * joins, when the stage completes, reuse, and that agents never outstay the callers.
  */
 class AgentDispatcherTest {
-  private static final SpeechToText DEAF = new SpeechToText() {
+  static final SpeechToText DEAF = new SpeechToText() {
     @Override
     public int sampleRate() {
       return 16_000;
@@ -78,7 +78,7 @@ class AgentDispatcherTest {
     }
   };
 
-  private static final TextToSpeech MUTE = new TextToSpeech() {
+  static final TextToSpeech MUTE = new TextToSpeech() {
     @Override
     public int sampleRate() {
       return 16_000;
@@ -108,7 +108,7 @@ class AgentDispatcherTest {
     registry.register("greeter", () -> new Agent("Greet callers."));
     SessionFactory sessions = () -> AgentSession.builder().vad(new EnergyVad()).stt(DEAF)
         .llm(ScriptedLanguageModel.builder().build()).tts(MUTE).executor(sessionThreads).build();
-    AgentDispatcher dispatcher = new AgentDispatcher(registry, sessions, rooms, executor, new SplittableRandom(2));
+    AgentDispatcher dispatcher = new AgentDispatcher(registry, sessions, rooms, executor, new SplittableRandom(2), Clock.systemUTC());
     dispatcher.addListener(events::add);
     dispatcher.addListener(e -> {
       if (e instanceof AgentDispatchEvent.Left) {
@@ -191,5 +191,44 @@ class AgentDispatcherTest {
         () -> dispatcher.dispatch("front", List.of(new RoomAgentDispatch("broken"))).toCompletableFuture().get());
     assertEquals("agent 'broken' did not join room front: menu file missing", broken.getCause().getMessage());
     assertEquals(List.of(), agentsIn("front"));
+  }
+
+  @Test
+  void anExplicitDispatchCreatesItsRoomAndStaysWithoutCallersUntilDeleted() throws Exception {
+    AgentDispatcher dispatcher = dispatcher(Runnable::run);
+    AgentDispatchInfo created = dispatcher.create("desk", "greeter", "{\"vip\":true}");
+    assertTrue(created.dispatchId().matches("AD_[0-9A-Za-z]{12}"), created.dispatchId());
+    assertEquals("agent-" + created.jobId(), created.identity());
+    List<ParticipantInfo> agents = agentsIn("desk");
+    assertEquals(List.of(created.identity()), agents.stream().map(ParticipantInfo::identity).toList());
+    var starting = assertInstanceOf(AgentDispatchEvent.Starting.class, events.getFirst());
+    assertEquals(new io.switchboard.agent.JobInfo(created.jobId(), created.dispatchId(), "desk", "greeter", "{\"vip\":true}"),
+        starting.session().job(), "the agent reads its dispatch through the session");
+
+    caller("desk").leave(DisconnectReason.CLIENT_INITIATED);
+    assertEquals(1, agentsIn("desk").size(), "an explicit dispatch does not follow the callers out");
+    AgentDispatchInfo listed = dispatcher.list("desk").getFirst();
+    assertTrue(listed.listening() && listed.explicit());
+
+    assertEquals(created.dispatchId(), dispatcher.delete("desk", created.dispatchId()).orElseThrow().dispatchId());
+    assertEquals(List.of(), agentsIn("desk"));
+    assertEquals(new AgentDispatchEvent.Left("desk", "greeter", "its dispatch was deleted"),
+        departures.poll(10, TimeUnit.SECONDS));
+    assertEquals(List.of(), dispatcher.list("desk"));
+    assertTrue(dispatcher.delete("desk", created.dispatchId()).isEmpty(), "deleted once");
+  }
+
+  @Test
+  void aRoomConfigurationDispatchIsListedAndPassesItsMetadata() {
+    AgentDispatcher dispatcher = dispatcher(Runnable::run);
+    caller("front");
+    dispatcher.dispatch("front", List.of(new RoomAgentDispatch("greeter", "caller is a regular", Map.of())));
+    AgentDispatchInfo listed = dispatcher.list("front").getFirst();
+    assertEquals("caller is a regular", listed.metadata());
+    assertTrue(listed.listening() && !listed.explicit());
+    var starting = assertInstanceOf(AgentDispatchEvent.Starting.class, events.getFirst());
+    assertEquals("caller is a regular", starting.session().job().metadata());
+    assertEquals(1, dispatcher.sessionCount());
+    assertThrows(IllegalArgumentException.class, () -> dispatcher.create("front", "sales", ""));
   }
 }

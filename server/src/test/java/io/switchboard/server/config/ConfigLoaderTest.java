@@ -99,4 +99,13 @@ class ConfigLoaderTest {
         ConfigException.class,
         () -> ConfigLoader.keysFromEnvironment(Map.of("LIVEKIT_API_KEY", "k")));
   }
+
+  @Test
+  void agentTurnsAreReadAndCheckedTogether() throws Exception {
+    SwitchboardConfig config = parse("agent_turns:\n  max_endpointing_delay: 3s\n  false_interruption_timeout: 1m\n");
+    assertEquals(java.time.Duration.ofSeconds(3), config.agentTurns().turnHandling().endpointing().maxDelay());
+    assertEquals(java.time.Duration.ofMinutes(1), config.agentTurns().turnHandling().interruption().falseInterruptionTimeout());
+    var e = assertThrows(ConfigException.class, () -> parse("agent_turns:\n  max_endpointing_delay: 300ms\n"));
+    assertTrue(e.getMessage().contains("agent_turns") && e.getMessage().contains("max delay"), e.getMessage());
+  }
 }

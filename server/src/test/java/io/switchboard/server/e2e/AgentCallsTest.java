@@ -104,7 +104,7 @@ class AgentCallsTest {
   @Test
   @Order(1)
   void withoutTrunksTheDemoAgentAnswersAnyCallUnderstandsItAndHandsOver() throws Exception {
-    Path request = SpokenWav.say(dir, "reservation", "Can I make a reservation?", 5, 40);
+    Path request = SpokenWav.say(dir, "reservation", "Can I make a reservation?", 5, 120);
     try (Baresip phone = new Baresip(dir.resolve("alice"), "alice", FreePorts.pair(), request, FreePorts.one());
         BaresipControl control = phone.start(Duration.ofSeconds(180))) {
       control.command("dial", "sip:anything@127.0.0.1:" + server.sipPort());

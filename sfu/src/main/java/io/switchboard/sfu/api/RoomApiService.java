@@ -5,6 +5,7 @@ import io.switchboard.protocol.twirp.TwirpContext;
 import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.protocol.twirp.TwirpMethod;
 import io.switchboard.protocol.twirp.TwirpRouter;
+import io.switchboard.sfu.room.RoomConfigHooks;
 import io.switchboard.sfu.room.RoomManager;
 import java.util.Objects;
 import java.util.function.Function;
@@ -37,8 +38,13 @@ public final class RoomApiService {
 
   /** @param remoteUnmute LiveKit's {@code room.enable_remote_unmute} */
   public RoomApiService(RoomManager rooms, boolean remoteUnmute) {
+    this(rooms, remoteUnmute, RoomConfigHooks.NONE);
+  }
+
+  /** @param hooks dispatches CreateRoom's {@code agents} */
+  public RoomApiService(RoomManager rooms, boolean remoteUnmute, RoomConfigHooks hooks) {
     Objects.requireNonNull(rooms, "rooms");
-    this.roomMethods = new RoomMethods(rooms);
+    this.roomMethods = new RoomMethods(rooms, Objects.requireNonNull(hooks, "hooks"));
     this.participantMethods = new ParticipantMethods(rooms, remoteUnmute);
   }
 

@@ -1,13 +1,17 @@
 package io.switchboard.sfu.api;
 
+import io.switchboard.protocol.twirp.TwirpErrorCode;
 import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomConfigHooks;
+import io.switchboard.sfu.room.RoomConfigHooks.AgentRequest;
 import io.switchboard.sfu.room.RoomInfo;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.sfu.room.RoomOptions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import livekit.LivekitModels;
 import livekit.LivekitRoom.CreateRoomRequest;
@@ -23,25 +27,39 @@ final class RoomMethods {
       Comparator.comparing(RoomInfo::createdAt).thenComparing(RoomInfo::name);
 
   private final RoomManager rooms;
+  private final RoomConfigHooks hooks;
 
-  RoomMethods(RoomManager rooms) {
+  RoomMethods(RoomManager rooms, RoomConfigHooks hooks) {
     this.rooms = rooms;
+    this.hooks = hooks;
   }
 
   /**
    * Creates the room, or returns the existing one with the request's set options applied, as
-   * LiveKit does (so CreateRoom is idempotent and keeps the room's sid).
+   * LiveKit does (so CreateRoom is idempotent and keeps the room's sid). The request's
+   * {@code agents} are dispatched when this call creates the room, as LiveKit's room configuration
+   * agents are; an agent that cannot be is refused before anything is created.
    */
   LivekitModels.Room create(CreateRoomRequest request) {
     String name = RoomApiErrors.requireName(request.getName(), "name");
     refuseUnsupported(request);
+    List<AgentRequest> agents = RoomConfigAgents.of(request.getAgentsList());
+    if (hooks == RoomConfigHooks.NONE && !agents.isEmpty()) {
+      throw TwirpException.unimplemented("CreateRoom: agents cannot be dispatched, this server runs no agents");
+    }
+    try {
+      hooks.check(agents);
+    } catch (IllegalArgumentException e) {
+      // The hooks' message names the field (agents[i].agent_name) itself.
+      throw TwirpException.of(TwirpErrorCode.INVALID_ARGUMENT, e.getMessage());
+    }
     RoomOptions options =
         new RoomOptions(
             seconds(request.getEmptyTimeout()),
             seconds(request.getDepartureTimeout()),
             (int) Math.min(Integer.toUnsignedLong(request.getMaxParticipants()), Integer.MAX_VALUE),
             request.getMetadata());
-    Room room = rooms.getOrCreate(name, options);
+    Room room = rooms.getOrCreate(name, options, created -> hooks.roomCreated(created.name(), agents));
     return RoomProtos.room(room.reconfigure(options));
   }
 
@@ -83,11 +101,6 @@ final class RoomMethods {
     if (request.hasEgress()) {
       throw TwirpException.unimplemented(
           "CreateRoom: egress is not supported by this server; create the room without it");
-    }
-    if (request.getAgentsCount() > 0) {
-      throw TwirpException.unimplemented(
-          "CreateRoom: agents cannot be dispatched from CreateRoom yet; name them in a SIP dispatch"
-              + " rule's room_config");
     }
     if (!request.getRoomPreset().isEmpty()) {
       throw TwirpException.invalidArgument(

@@ -110,7 +110,9 @@ public final class Room {
       }
       joined = new Participant(ids.next("PA_"), spec, clock.instant(), listener);
       participants.put(spec.identity(), joined);
-      lastDepartureAt = null;
+      if (!dependent(spec.kind())) {
+        lastDepartureAt = null;
+      }
     }
     if (replaced != null) {
       detach(replaced, DisconnectReason.DUPLICATE_IDENTITY);
@@ -181,19 +183,53 @@ public final class Room {
     emit(new RoomEvent.RoomMetadataChanged(info()));
   }
 
+  /**
+   * Delivers one track's own audio (not the mix) to {@code sink} every tick, converted to the
+   * sink's rate: what a WebRTC subscriber of a phone caller's track is fed from.
+   */
+  public void subscribeTrack(String trackSid, AudioSink sink) {
+    mixer.tap(trackSid, sink);
+  }
+
+  public void unsubscribeTrack(String trackSid, AudioSink sink) {
+    mixer.untap(trackSid, sink);
+  }
+
+  /** Lets {@code tap} see every track's decoded audio from the next tick on (recorders). */
+  public void addAudioTap(RoomAudioTap tap) {
+    mixer.addTap(tap);
+  }
+
+  public void removeAudioTap(RoomAudioTap tap) {
+    mixer.removeTap(tap);
+  }
+
   /** One 20 ms media step. Called by the media clock, or directly by tests. */
   public void tick() {
     mixer.tick();
   }
 
-  /** Whether the room has outlived its empty or departure timeout at {@code now}. */
+  /**
+   * Whether the room has outlived its empty or departure timeout at {@code now}. Agents and
+   * recorders do not keep a room open (LiveKit's dependent participants): a room left to them
+   * closes as an empty one would.
+   */
   synchronized boolean idleExpired(Instant now) {
-    if (!participants.isEmpty()) {
+    if (hasIndependent()) {
       return false;
     }
     Instant since = lastDepartureAt != null ? lastDepartureAt : createdAt;
     var timeout = lastDepartureAt != null ? options.departureTimeout() : options.emptyTimeout();
     return !now.isBefore(since.plus(timeout));
+  }
+
+  private boolean hasIndependent() {
+    return participants.values().stream().anyMatch(p -> !dependent(p.kind));
+  }
+
+  /** LiveKit's {@code IsDependent}: participants that exist only for the others (agents, recorders). */
+  private static boolean dependent(ParticipantKind kind) {
+    return kind == ParticipantKind.AGENT || kind == ParticipantKind.EGRESS;
   }
 
   /** Disconnects everyone; the room takes no more joins. */
@@ -214,7 +250,7 @@ public final class Room {
         return;
       }
       participants.remove(p.identity, p);
-      if (participants.isEmpty()) {
+      if (!dependent(p.kind) && !hasIndependent()) {
         lastDepartureAt = clock.instant();
       }
     }

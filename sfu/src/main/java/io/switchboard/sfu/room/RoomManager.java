@@ -63,6 +63,15 @@ public final class RoomManager implements AutoCloseable {
 
   /** The room called {@code name}, created with {@code options} if it does not exist. */
   public Room getOrCreate(String name, RoomOptions options) {
+    return getOrCreate(name, options, created -> {});
+  }
+
+  /**
+   * As {@link #getOrCreate(String, RoomOptions)}; {@code whenCreated} runs (on this thread, after
+   * RoomStarted was published) only if this call created the room, e.g. to dispatch the agents of
+   * the configuration that created it ({@link RoomConfigHooks}).
+   */
+  public Room getOrCreate(String name, RoomOptions options, java.util.function.Consumer<Room> whenCreated) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("room name must not be empty");
     }
@@ -84,6 +93,7 @@ public final class RoomManager implements AutoCloseable {
     if (created[0]) {
       log.info("room started room={} sid={}", name, room.sid());
       publish(new RoomEvent.RoomStarted(room.info()));
+      whenCreated.accept(room);
     }
     return room;
   }

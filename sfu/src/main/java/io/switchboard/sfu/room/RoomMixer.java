@@ -17,6 +17,8 @@ final class RoomMixer {
 
   private volatile AudioFeed[] feeds = new AudioFeed[0];
   private volatile MixSubscriber[] subscribers = new MixSubscriber[0];
+  private volatile TrackTap[] trackTaps = new TrackTap[0];
+  private volatile RoomAudioTap[] audioTaps = new RoomAudioTap[0];
   private final int[] rates = new int[MAX_RATES];
   private final int[][] totals = new int[MAX_RATES][];
   private int rateCount;
@@ -56,6 +58,45 @@ final class RoomMixer {
             .toArray(MixSubscriber[]::new);
   }
 
+  synchronized void tap(String trackSid, AudioSink sink) {
+    TrackTap[] next = Arrays.copyOf(trackTaps, trackTaps.length + 1);
+    next[trackTaps.length] = new TrackTap(trackSid, sink);
+    trackTaps = next;
+  }
+
+  synchronized void untap(String trackSid, AudioSink sink) {
+    trackTaps = Arrays.stream(trackTaps)
+        .filter(t -> !(t.trackSid.equals(trackSid) && t.sink == sink))
+        .toArray(TrackTap[]::new);
+  }
+
+  synchronized void addTap(RoomAudioTap tap) {
+    RoomAudioTap[] next = Arrays.copyOf(audioTaps, audioTaps.length + 1);
+    next[audioTaps.length] = tap;
+    audioTaps = next;
+  }
+
+  synchronized void removeTap(RoomAudioTap tap) {
+    audioTaps = Arrays.stream(audioTaps).filter(t -> t != tap).toArray(RoomAudioTap[]::new);
+  }
+
+  /** Hands every audible track to every tap; a failing tap is the tap's problem, not the call's. */
+  private void deliverTaps(AudioFeed[] fs) {
+    for (RoomAudioTap tap : audioTaps) {
+      try {
+        int rate = tap.sampleRate();
+        for (AudioFeed feed : fs) {
+          if (feed.audible()) {
+            tap.onTrack(feed.participantSid, feed.trackSid, feed.frameAt(rate));
+          }
+        }
+        tap.onTickEnd();
+      } catch (RuntimeException e) {
+        removeTap(tap);
+      }
+    }
+  }
+
   /** One 20 ms step: read every track once, then deliver every subscriber's mix. */
   void tick() {
     AudioFeed[] fs = feeds;
@@ -63,6 +104,10 @@ final class RoomMixer {
     for (AudioFeed feed : fs) {
       feed.pull();
     }
+    for (TrackTap tap : trackTaps) {
+      tap.deliver(fs);
+    }
+    deliverTaps(fs);
     if (ss.length == 0) {
       return;
     }
@@ -126,5 +171,27 @@ final class RoomMixer {
 
   private static short clip(int v) {
     return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+  }
+
+  /** One track's own audio (not a mix) for one sink, silence while it is muted or quiet. */
+  private static final class TrackTap {
+    final String trackSid;
+    final AudioSink sink;
+    final PcmFrame silence;
+
+    TrackTap(String trackSid, AudioSink sink) {
+      this.trackSid = trackSid;
+      this.sink = sink;
+      this.silence = new PcmFrame(sink.sampleRate());
+    }
+
+    void deliver(AudioFeed[] fs) {
+      for (AudioFeed feed : fs) {
+        if (feed.trackSid.equals(trackSid)) {
+          sink.write(feed.audible() ? feed.frameAt(sink.sampleRate()) : silence);
+          return;
+        }
+      }
+    }
   }
 }

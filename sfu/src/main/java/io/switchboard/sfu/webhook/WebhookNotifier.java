@@ -42,6 +42,11 @@ public final class WebhookNotifier implements RoomEventListener, AutoCloseable {
     events.of(event).ifPresent(hook -> queues.forEach(q -> q.offer(event.room().name(), hook)));
   }
 
+  /** Sends an event that is not a room event (egress_started, say) to every URL, queued by room. */
+  public void send(String roomName, livekit.LivekitWebhook.WebhookEvent hook) {
+    queues.forEach(q -> q.offer(roomName, hook));
+  }
+
   /** Events dropped so far, over all URLs (queue full, too old, retries exhausted, refused). */
   public long droppedTotal() {
     return queues.stream().mapToLong(WebhookQueue::droppedTotal).sum();

@@ -197,6 +197,37 @@ class RoomApiServiceTest {
   }
 
   @Test
+  void createRoomDispatchesItsAgentsOnlyWhenItCreatesTheRoom() throws Exception {
+    List<String> dispatched = new ArrayList<>();
+    io.switchboard.sfu.room.RoomConfigHooks hooks = new io.switchboard.sfu.room.RoomConfigHooks() {
+      @Override
+      public void check(List<AgentRequest> agents) {
+        agents.stream().filter(a -> !a.agentName().equals("concierge")).findFirst().ifPresent(a -> {
+          throw new IllegalArgumentException("agents[0].agent_name: no agent named '" + a.agentName() + "'");
+        });
+      }
+
+      @Override
+      public void roomCreated(String roomName, List<AgentRequest> agents) {
+        agents.forEach(a -> dispatched.add(roomName + ":" + a.agentName() + ":" + a.metadata()));
+      }
+    };
+    TwirpRouter router = new TwirpRouter(new TokenVerifier(Map.of(KEY, SECRET), clock));
+    new RoomApiService(rooms, false, hooks).register(router);
+    String withAgent = "{\"name\":\"hall\",\"agents\":[{\"agent_name\":\"concierge\",\"metadata\":\"vip\"}]}";
+
+    reply(call(router, "CreateRoom", withAgent, create()), LivekitModels.Room.newBuilder());
+    reply(call(router, "CreateRoom", withAgent, create()), LivekitModels.Room.newBuilder());
+    assertEquals(List.of("hall:concierge:vip"), dispatched, "once, by the call that created the room");
+
+    Map<String, String> unknown = error(call(router, "CreateRoom",
+        "{\"name\":\"annex\",\"agents\":[{\"agent_name\":\"valet\"}]}", create()), 400);
+    assertEquals("invalid_argument", unknown.get("code"));
+    assertEquals("agents[0].agent_name: no agent named 'valet'", unknown.get("msg"));
+    assertTrue(rooms.room("annex").isEmpty(), "a refused configuration creates no room");
+  }
+
+  @Test
   void permissionUpdatesAreRefusedAndChangeNothing() throws Exception {
     caller("lobby");
     Map<String, String> refused = error(call("UpdateParticipant",

@@ -118,6 +118,28 @@ class RoomTest {
   }
 
   @Test
+  void aTrackTapGetsThatTrackAloneAtItsRateAndSilenceWhileMuted() {
+    Room room = rooms.getOrCreate("r", RoomOptions.UNSET);
+    LocalParticipant a = join(room, "a", (short) 1000, new Capture(8000));
+    join(room, "b", (short) 2000, new Capture(8000));
+    String track = a.info().tracks().getFirst().sid();
+    Capture tap = new Capture(48000);
+    room.subscribeTrack(track, tap);
+    for (int i = 0; i < 5; i++) {
+      room.tick();
+    }
+    assertEquals(960, tap.frames.getLast().length, "one 20 ms frame at 48 kHz");
+    short mid = tap.frames.getLast()[480];
+    assertTrue(Math.abs(mid - 1000) < 50, "a's level only, not the mix; got " + mid);
+    a.setMuted(track, true);
+    room.tick();
+    assertEquals(0, tap.last());
+    room.unsubscribeTrack(track, tap);
+    room.tick();
+    assertEquals(6, tap.frames.size(), "nothing after unsubscribing");
+  }
+
+  @Test
   void aSubscriberAtAnotherRateGetsFramesAtItsRate() {
     Room room = rooms.getOrCreate("r", RoomOptions.UNSET);
     Capture wide = new Capture(16000);
@@ -205,6 +227,31 @@ class RoomTest {
     assertTrue(events.getLast() instanceof RoomEvent.RoomFinished);
     assertThrows(IllegalStateException.class, () ->
         never.join(new ParticipantSpec("late", "", ParticipantKind.SIP, "", Map.of()), ParticipantListener.NONE));
+  }
+
+  @Test
+  void agentsAloneDoNotKeepARoomOpen() {
+    Room room = rooms.getOrCreate("agents-only", RoomOptions.UNSET);
+    DisconnectReason[] agentLeft = {null};
+    room.join(new ParticipantSpec("agent-AJ_1", "", ParticipantKind.AGENT, "", Map.of()), new ParticipantListener() {
+      @Override
+      public void onDisconnected(DisconnectReason reason) {
+        agentLeft[0] = reason;
+      }
+    });
+    LocalParticipant caller =
+        room.join(new ParticipantSpec("caller", "", ParticipantKind.SIP, "", Map.of()), ParticipantListener.NONE);
+    clock.advance(Duration.ofMinutes(6));
+    rooms.sweep();
+    assertTrue(rooms.room("agents-only").isPresent(), "a caller keeps the room open");
+    caller.leave(DisconnectReason.CLIENT_INITIATED);
+    clock.advance(Duration.ofSeconds(19));
+    rooms.sweep();
+    assertTrue(rooms.room("agents-only").isPresent());
+    clock.advance(Duration.ofSeconds(1));
+    rooms.sweep();
+    assertTrue(rooms.room("agents-only").isEmpty(), "departure timeout 20 s, though an agent is still in it");
+    assertEquals(DisconnectReason.ROOM_CLOSED, agentLeft[0]);
   }
 
   @Test

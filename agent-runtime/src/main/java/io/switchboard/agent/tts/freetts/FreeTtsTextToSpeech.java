@@ -51,7 +51,12 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
     try {
       capture.start(out, Thread.currentThread());
       voice.speak(text);
-      if (capture.finish()) {
+      RuntimeException failure = capture.failure();
+      boolean cancelled = capture.finish();
+      if (failure != null) {
+        throw failure;
+      }
+      if (cancelled) {
         throw new InterruptedException("synthesis cancelled");
       }
     } finally {

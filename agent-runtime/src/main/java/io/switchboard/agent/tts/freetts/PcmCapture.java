@@ -15,11 +15,22 @@ final class PcmCapture implements AudioPlayer {
   private volatile TtsOutput out;
   private volatile Thread requester;
   private volatile boolean cancelled;
+  private volatile RuntimeException failure;
 
   void start(TtsOutput out, Thread requester) {
     this.out = out;
     this.requester = requester;
     this.cancelled = false;
+    this.failure = null;
+  }
+
+  /**
+   * What the output threw while FreeTTS was writing to it, or null. It is kept here rather than
+   * thrown, because an exception on FreeTTS's output thread would kill that thread and leave
+   * every later synthesis on this voice waiting forever.
+   */
+  RuntimeException failure() {
+    return failure;
   }
 
   /** Returns whether the synthesis was cancelled. */
@@ -67,7 +78,13 @@ final class PcmCapture implements AudioPlayer {
       int b = audio[offset + 2 * i + 1] & 0xff;
       samples[i] = (short) (big ? (a << 8) | b : (b << 8) | a);
     }
-    target.audio(samples, 0, n);
+    try {
+      target.audio(samples, 0, n);
+    } catch (RuntimeException e) {
+      failure = e;
+      cancelled = true;
+      return false;
+    }
     return true;
   }
 

@@ -25,8 +25,12 @@ final class NativeState implements AutoCloseable {
   }
 
   static NativeState encoder(Opus opus, Object owner, Cleaner cleaner, int sampleRate, int application) {
+    return encoder(opus, owner, cleaner, sampleRate, 1, application);
+  }
+
+  static NativeState encoder(Opus opus, Object owner, Cleaner cleaner, int sampleRate, int channels, int application) {
     IntBuffer error = IntBuffer.allocate(1);
-    PointerByReference handle = opus.opus_encoder_create(sampleRate, 1, application, error);
+    PointerByReference handle = opus.opus_encoder_create(sampleRate, channels, application, error);
     check(opus, error.get(0), "opus_encoder_create");
     requireCreated(handle, "opus_encoder_create");
     return new NativeState(handle, owner, cleaner, opus::opus_encoder_destroy);

@@ -94,6 +94,11 @@ public final class OpusRuntime {
     return newEncoder(OpusEncoderSettings.defaults());
   }
 
+  /** An encoder for recordings: mono or interleaved stereo, tuned for fidelity rather than loss. */
+  public OpusFileEncoder newFileEncoder(int channels, int bitrate) {
+    return new OpusFileEncoder(opus, cleaner, channels, bitrate);
+  }
+
   public OpusDecoder newDecoder() {
     return new OpusDecoder(opus, cleaner);
   }

@@ -1,0 +1,69 @@
+package io.switchboard.server.rtc;
+
+import io.switchboard.media.codec.opus.OpusRuntime;
+import io.switchboard.protocol.auth.TokenVerifier;
+import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.RoomConfigHooks;
+import io.switchboard.sfu.signal.SignalServer;
+import io.switchboard.sfu.signal.SignalSettings;
+import io.switchboard.sfu.transport.WebRtcTransportConfig;
+import io.switchboard.sfu.transport.dtls.DtlsCertificate;
+import io.switchboard.sfu.transport.ice.DedicatedSockets;
+import io.switchboard.sfu.transport.ice.IceConfig;
+import io.switchboard.sfu.transport.ice.NatMapping;
+import io.switchboard.sfu.webrtc.PeerConnectionFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds the WebRTC side from the config. Host candidates are bound on the local media address
+ * within the RTP port range; with {@code sip.external_address} set (1:1 NAT) the external address
+ * is offered too, as a server-reflexive candidate. TODO(issue 4): an {@code rtc:} config section
+ * with its own UDP port, ICE-TCP and ICE servers.
+ */
+public final class Rtc {
+  private Rtc() {}
+
+  public static RtcEndpoint endpoint(
+      SwitchboardConfig config,
+      String localAddress,
+      String externalAddress,
+      RoomManager rooms,
+      RoomConfigHooks roomConfigHooks,
+      Clock clock,
+      Executor virtualThreads,
+      ScheduledExecutorService scheduler)
+      throws UnknownHostException {
+    InetAddress local = InetAddress.getByName(localAddress);
+    var sockets =
+        new DedicatedSockets(List.of(local), config.rtp().portRangeStart(), config.rtp().portRangeEnd());
+    IceConfig ice = new IceConfig(sockets);
+    if (!externalAddress.isBlank() && !externalAddress.equals(localAddress)) {
+      ice = ice.withNatMapping(new NatMapping(local, InetAddress.getByName(externalAddress)));
+    }
+    var pcs =
+        new PeerConnectionFactory(
+            WebRtcTransportConfig.defaults(ice),
+            DtlsCertificate.generate(clock, Duration.ofDays(30), new SecureRandom()),
+            virtualThreads,
+            clock);
+    var signal =
+        new SignalServer(
+            rooms,
+            new TokenVerifier(config.keys(), clock),
+            pcs,
+            OpusRuntime.load().codec(),
+            SignalSettings.defaults(),
+            virtualThreads,
+            roomConfigHooks);
+    signal.checkConsentEvery5s(scheduler);
+    return new RtcEndpoint(signal);
+  }
+}

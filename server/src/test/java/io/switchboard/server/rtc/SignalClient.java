@@ -1,0 +1,110 @@
+package io.switchboard.server.rtc;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import livekit.LivekitRtc.SignalRequest;
+import livekit.LivekitRtc.SignalResponse;
+
+/** A bare protocol client of {@code /rtc}: binary SignalRequests out, SignalResponses in. */
+final class SignalClient implements AutoCloseable {
+  final BlockingQueue<SignalResponse> received = new LinkedBlockingQueue<>();
+  final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final WebSocket socket;
+
+  private SignalClient(WebSocket socket) {
+    this.socket = socket;
+  }
+
+  /** Connects; the future fails with a WebSocketHandshakeException on a refused upgrade. */
+  static CompletableFuture<SignalClient> connect(String wsUrl) {
+    var holder = new CompletableFuture<SignalClient>();
+    Listener listener = new Listener();
+    HttpClient.newHttpClient()
+        .newWebSocketBuilder()
+        .buildAsync(URI.create(wsUrl), listener)
+        .whenComplete(
+            (ws, e) -> {
+              if (e != null) {
+                holder.completeExceptionally(e);
+              } else {
+                SignalClient client = new SignalClient(ws);
+                listener.client.complete(client);
+                holder.complete(client);
+              }
+            });
+    return holder;
+  }
+
+  void send(SignalRequest request) {
+    socket.sendBinary(ByteBuffer.wrap(request.toByteArray()), true).join();
+  }
+
+  /** The next response, within 10 s. */
+  SignalResponse next() throws InterruptedException {
+    SignalResponse r = received.poll(10, TimeUnit.SECONDS);
+    if (r == null) {
+      throw new AssertionError("no signal response within 10 s");
+    }
+    return r;
+  }
+
+  /** Skips responses until one matches, within 10 s in all. */
+  SignalResponse next(Predicate<SignalResponse> match) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      SignalResponse r = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (r != null && match.test(r)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no matching signal response within 10 s");
+  }
+
+  @Override
+  public void close() {
+    socket.abort();
+  }
+
+  private static final class Listener implements WebSocket.Listener {
+    final CompletableFuture<SignalClient> client = new CompletableFuture<>();
+    private ByteBuffer partial = ByteBuffer.allocate(0);
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+      ByteBuffer all = ByteBuffer.allocate(partial.remaining() + data.remaining());
+      all.put(partial).put(data).flip();
+      partial = all;
+      if (last) {
+        byte[] bytes = new byte[partial.remaining()];
+        partial.get(bytes);
+        partial = ByteBuffer.allocate(0);
+        try {
+          client.join().received.add(SignalResponse.parseFrom(bytes));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      client.join().closed.complete(status);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      client.join().closed.completeExceptionally(error);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.switchboard.sfu.signal;
+
+import io.switchboard.media.codec.AudioCodec;
+import io.switchboard.protocol.auth.VideoGrant;
+import io.switchboard.sfu.api.RoomProtos;
+import io.switchboard.sfu.room.LocalParticipant;
+import io.switchboard.sfu.room.TrackInfo;
+import io.switchboard.sfu.transport.ice.IceCandidate;
+import io.switchboard.sfu.webrtc.OpusIngress;
+import io.switchboard.sfu.webrtc.PublisherAnswer;
+import io.switchboard.sfu.webrtc.PublisherConnection;
+import io.switchboard.sfu.webrtc.TrackFanout;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import livekit.LivekitModels;
+import livekit.LivekitRtc;
+import livekit.LivekitRtc.SignalResponse;
+
+/**
+ * The publisher side of a session: AddTrackRequest publishes the track into the room at once (its
+ * audio source is the Opus ingress), the client's offer binds each accepted audio section to a
+ * published track by the cid LiveKit clients put in {@code a=msid}, else to the oldest unbound
+ * one. Session-executor only.
+ */
+final class Publications implements AutoCloseable {
+  private record Pending(String cid, TrackInfo track, OpusIngress ingress) {}
+
+  private final PublisherConnection connection;
+  private final LocalParticipant participant;
+  private final TrackRegistry tracks;
+  private final AudioCodec opus;
+  private final Clock clock;
+  private final VideoGrant grant;
+  private final List<Pending> unbound = new ArrayList<>();
+  private final java.util.Set<String> boundMids = new java.util.HashSet<>();
+  /** The mute state the client last asked for or was told, per published track. */
+  private final java.util.Map<String, Boolean> clientMuted = new java.util.HashMap<>();
+
+  Publications(
+      PublisherConnection connection,
+      LocalParticipant participant,
+      TrackRegistry tracks,
+      AudioCodec opus,
+      Clock clock,
+      VideoGrant grant) {
+    this.connection = connection;
+    this.participant = participant;
+    this.tracks = tracks;
+    this.opus = opus;
+    this.clock = clock;
+    this.grant = grant;
+  }
+
+  SignalResponse addTrack(LivekitRtc.AddTrackRequest request) {
+    String source = request.getSource().name().toLowerCase(Locale.ROOT);
+    if (!grant.canPublishSource(source)) {
+      return refused(request, LivekitRtc.RequestResponse.Reason.NOT_ALLOWED,
+          "the token does not allow publishing " + source);
+    }
+    if (request.getType() != LivekitModels.TrackType.AUDIO) {
+      return refused(request, LivekitRtc.RequestResponse.Reason.UNSUPPORTED_TYPE,
+          "only audio tracks are forwarded so far");
+    }
+    TrackFanout fanout = new TrackFanout();
+    OpusIngress ingress = new OpusIngress(-1, fanout, opus.decoders().get(), clock);
+    String name = request.getName().isEmpty() ? "microphone" : request.getName();
+    String participantSid = participant.info().sid();
+    tracks.expect(participantSid, fanout);
+    TrackInfo track;
+    try {
+      track = participant.publishAudio(name, ingress);
+    } catch (RuntimeException e) {
+      tracks.unexpect(participantSid, fanout);
+      throw e;
+    }
+    if (request.getMuted()) {
+      participant.setMuted(track.sid(), true);
+    }
+    clientMuted.put(track.sid(), request.getMuted());
+    unbound.add(new Pending(request.getCid(), track, ingress));
+    return SignalResponse.newBuilder()
+        .setTrackPublished(
+            LivekitRtc.TrackPublishedResponse.newBuilder()
+                .setCid(request.getCid())
+                .setTrack(RoomProtos.track(track).toBuilder().setMuted(request.getMuted())))
+        .build();
+  }
+
+  private static SignalResponse refused(
+      LivekitRtc.AddTrackRequest request, LivekitRtc.RequestResponse.Reason reason, String message) {
+    return SignalResponse.newBuilder()
+        .setRequestResponse(
+            LivekitRtc.RequestResponse.newBuilder().setReason(reason).setMessage(message).setAddTrack(request))
+        .build();
+  }
+
+  /** Answers the client's offer (echoing its id) and binds its audio sections to tracks. */
+  SignalResponse answer(LivekitRtc.SessionDescription offer) {
+    PublisherAnswer answer = connection.answer(offer.getSdp());
+    for (PublisherAnswer.AcceptedAudio audio : answer.audio()) {
+      if (!audio.sending() || boundMids.contains(audio.mid())) {
+        continue; // a renegotiation: this section already carries its track
+      }
+      Pending match = unbound.stream().filter(p -> p.cid().equals(audio.trackId())).findFirst()
+          .orElse(unbound.isEmpty() ? null : unbound.getFirst());
+      if (match != null) {
+        unbound.remove(match);
+        boundMids.add(audio.mid());
+        match.ingress().setPayloadType(audio.payloadType());
+        connection.route(audio, match.ingress());
+      }
+    }
+    return SignalMessages.answer(answer.sdp(), offer.getId());
+  }
+
+  /** MuteTrackRequest from the client. */
+  void mute(LivekitRtc.MuteTrackRequest request) {
+    clientMuted.put(request.getSid(), request.getMuted());
+    participant.setMuted(request.getSid(), request.getMuted());
+  }
+
+  /**
+   * Our own participant changed: a track muted or unmuted by someone else (RoomService
+   * MutePublishedTrack) is told to the client, which then mutes its track as LiveKit's do.
+   */
+  List<SignalResponse> remoteMutes(io.switchboard.sfu.room.ParticipantInfo self) {
+    List<SignalResponse> out = new ArrayList<>();
+    for (TrackInfo t : self.tracks()) {
+      Boolean known = clientMuted.get(t.sid());
+      if (known != null && known != t.muted()) {
+        clientMuted.put(t.sid(), t.muted());
+        out.add(SignalResponse.newBuilder()
+            .setMute(LivekitRtc.MuteTrackRequest.newBuilder().setSid(t.sid()).setMuted(t.muted()))
+            .build());
+      }
+    }
+    return out;
+  }
+
+  void addRemoteCandidate(IceCandidate candidate) {
+    connection.addRemoteCandidate(candidate);
+  }
+
+  String stats() {
+    return connection.stats().toString();
+  }
+
+  void checkConsent() {
+    connection.checkConsent();
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+}

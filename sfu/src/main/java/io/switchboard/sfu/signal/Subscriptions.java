@@ -1,0 +1,126 @@
+package io.switchboard.sfu.signal;
+
+import io.switchboard.sfu.room.ParticipantInfo;
+import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.TrackInfo;
+import io.switchboard.sfu.transport.ice.IceCandidate;
+import io.switchboard.sfu.webrtc.DownTrack;
+import io.switchboard.sfu.webrtc.SubscriberConnection;
+import io.switchboard.sfu.webrtc.TrackFanout;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import livekit.LivekitRtc;
+
+/**
+ * The subscriber side of a session: which tracks the client receives, the subscriber connection
+ * they travel on, and its offers. One offer is outstanding at a time; changes meanwhile are
+ * offered once the answer is in. Session-executor only.
+ */
+final class Subscriptions implements AutoCloseable {
+  private record Subscribed(TrackFanout fanout, DownTrack downTrack) {}
+
+  private final SubscriberConnection connection;
+  private final TrackRegistry tracks;
+  private final RoomManager rooms;
+  private final String roomName;
+  private final SignalSink sink;
+  private final Map<String, Subscribed> subscribed = new LinkedHashMap<>();
+  private boolean awaitingAnswer;
+  private boolean offerAgain;
+
+  Subscriptions(
+      SubscriberConnection connection, TrackRegistry tracks, RoomManager rooms, String roomName, SignalSink sink) {
+    this.connection = connection;
+    this.tracks = tracks;
+    this.rooms = rooms;
+    this.roomName = roomName;
+    this.sink = sink;
+  }
+
+  /** Starts receiving an audio track; false if already subscribed or not audio. */
+  boolean subscribe(String participantSid, TrackInfo track) {
+    if (!SignalSession.isAudio(track) || subscribed.containsKey(track.sid())) {
+      return false;
+    }
+    DownTrack down = connection.addTrack(participantSid, track.sid());
+    TrackFanout fanout = tracks.fanout(rooms, roomName, track.sid());
+    fanout.add(down);
+    subscribed.put(track.sid(), new Subscribed(fanout, down));
+    return true;
+  }
+
+  /** Stops receiving a track; false if it was not subscribed. */
+  boolean unsubscribe(String trackSid) {
+    Subscribed s = subscribed.remove(trackSid);
+    if (s == null) {
+      return false;
+    }
+    s.fanout().remove(s.downTrack());
+    connection.removeTrack(trackSid);
+    return true;
+  }
+
+  /** UpdateSubscription (clients with auto_subscribe=0). */
+  void update(LivekitRtc.UpdateSubscription update, List<ParticipantInfo> participants) {
+    Set<String> sids = new HashSet<>(update.getTrackSidsList());
+    update.getParticipantTracksList().forEach(pt -> sids.addAll(pt.getTrackSidsList()));
+    boolean changed = false;
+    for (ParticipantInfo p : participants) {
+      for (TrackInfo t : p.tracks()) {
+        if (sids.contains(t.sid())) {
+          changed |= update.getSubscribe() ? subscribe(p.sid(), t) : unsubscribe(t.sid());
+        }
+      }
+    }
+    if (changed) {
+      sendOffer();
+    }
+  }
+
+  void sendOffer() {
+    if (awaitingAnswer) {
+      offerAgain = true;
+      return;
+    }
+    SubscriberConnection.Offer offer = connection.offer();
+    awaitingAnswer = true;
+    sink.send(SignalMessages.offer(offer.sdp(), offer.id(), connection.midToTrackId()));
+  }
+
+  void onAnswer(LivekitRtc.SessionDescription answer) {
+    connection.onAnswer(answer.getSdp());
+    awaitingAnswer = false;
+    if (offerAgain) {
+      offerAgain = false;
+      sendOffer();
+    }
+  }
+
+  void addRemoteCandidate(IceCandidate candidate) {
+    connection.addRemoteCandidate(candidate);
+  }
+
+  String stats() {
+    StringBuilder sb = new StringBuilder(connection.stats().toString());
+    subscribed.forEach((sid, s) -> sb.append(' ').append(sid).append(" sent=").append(s.downTrack().sent()));
+    return sb.toString();
+  }
+
+  void checkConsent() {
+    connection.checkConsent();
+  }
+
+  void sendReports() {
+    connection.sendReports();
+  }
+
+  @Override
+  public void close() {
+    subscribed.values().forEach(s -> s.fanout().remove(s.downTrack()));
+    subscribed.clear();
+    connection.close();
+  }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.sfu.signal;
+
+import io.switchboard.protocol.auth.ClaimGrants;
+import io.switchboard.sfu.api.RoomConfigAgents;
+import io.switchboard.sfu.room.RoomConfigHooks.AgentRequest;
+import io.switchboard.sfu.room.RoomOptions;
+import java.time.Duration;
+import java.util.List;
+import livekit.LivekitRoom.RoomConfiguration;
+
+/**
+ * What a token's {@code roomConfig} claim asks of the room its join creates (LiveKit's
+ * RoomConfiguration): timeouts, a participant limit and agents to dispatch. Applied only when the
+ * join creates the room, as LiveKit does.
+ */
+record TokenRoomConfig(RoomOptions options, List<AgentRequest> agents) {
+  static final TokenRoomConfig NONE = new TokenRoomConfig(RoomOptions.UNSET, List.of());
+
+  static TokenRoomConfig of(ClaimGrants grants) {
+    return grants.roomConfig().map(TokenRoomConfig::of).orElse(NONE);
+  }
+
+  private static TokenRoomConfig of(RoomConfiguration config) {
+    var options =
+        new RoomOptions(
+            Duration.ofSeconds(config.getEmptyTimeout()),
+            Duration.ofSeconds(config.getDepartureTimeout()),
+            (int) Math.min(Integer.toUnsignedLong(config.getMaxParticipants()), Integer.MAX_VALUE),
+            "");
+    return new TokenRoomConfig(options, RoomConfigAgents.of(config));
+  }
+}

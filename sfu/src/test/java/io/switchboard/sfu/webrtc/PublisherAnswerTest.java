@@ -1,0 +1,102 @@
+package io.switchboard.sfu.webrtc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.sfu.transport.dtls.DtlsSetup;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Our answers to a real publisher offer of LiveKit's Rust SDK (rtc-node 1.1.0). */
+class PublisherAnswerTest {
+  @Test
+  void answersEverySectionInOrderAndAcceptsOnlyOpusAudioAndDataChannels() throws Exception {
+    Sdp offer = Sdp.parse(TestTransports.rtcNodeOffer());
+    PublisherAnswer answer = PublisherAnswer.answer(offer, TestTransports.ours(DtlsSetup.ACTIVE), 42, 2);
+    Sdp parsed = Sdp.parse(answer.sdp());
+
+    assertEquals(offer.media().stream().map(Sdp.Media::mid).toList(), parsed.media().stream().map(Sdp.Media::mid).toList(),
+        "RFC 8829 §5.3.1: one section per offered one, same mids, same order");
+    assertEquals("BUNDLE 7 8 9 13 14", parsed.attribute("group").orElseThrow());
+    for (Sdp.Media m : parsed.media()) {
+      switch (m.kind()) {
+        case "video" -> {
+          assertEquals(0, m.port(), "video is rejected until it is forwarded");
+          assertTrue(m.attribute("inactive").isPresent());
+        }
+        case "audio" -> {
+          assertEquals(List.of("111"), m.formats(), "only Opus, with the client's payload type");
+          assertEquals("111 opus/48000/2", m.attribute("rtpmap").orElseThrow());
+          assertTrue(m.attribute("rtcp-mux").isPresent());
+        }
+        case "application" -> {
+          assertEquals("UDP/DTLS/SCTP", m.proto());
+          assertEquals(List.of("webrtc-datachannel"), m.formats());
+          assertEquals("5000", m.attribute("sctp-port").orElseThrow());
+        }
+        default -> throw new AssertionError("unexpected section " + m.kind());
+      }
+    }
+    assertEquals("recvonly", direction(parsed.media().get(6)), "mid 13 is the one the client sends on");
+    assertEquals("inactive", direction(parsed.media().get(0)), "spare recvonly sections carry nothing");
+
+    RemoteTransport transport = RemoteTransport.of(parsed);
+    assertEquals(DtlsSetup.ACTIVE, transport.setup(), "RFC 8842 §5.3: active to an actpass offer");
+    assertEquals(TestTransports.FINGERPRINT, transport.fingerprints().getFirst());
+    assertEquals(List.of(TestTransports.HOST), transport.candidates());
+  }
+
+  @Test
+  void reportsTheSendingSectionWithItsSsrcAndTrackId() throws Exception {
+    PublisherAnswer answer =
+        PublisherAnswer.answer(Sdp.parse(TestTransports.rtcNodeOffer()), TestTransports.ours(DtlsSetup.ACTIVE), 42, 2);
+    List<PublisherAnswer.AcceptedAudio> sending = answer.audio().stream().filter(PublisherAnswer.AcceptedAudio::sending).toList();
+    assertEquals(
+        List.of(new PublisherAnswer.AcceptedAudio("13", 111, "3bfadf4a-f318-4f73-b000-5887d358dffe", (int) 2321073565L, true)),
+        sending);
+    assertEquals(4, answer.audio().size());
+  }
+
+  @Test
+  void readsTheClientsTransport() throws Exception {
+    RemoteTransport remote = RemoteTransport.of(Sdp.parse(TestTransports.rtcNodeOffer()));
+    assertEquals("A21Q", remote.ice().ufrag());
+    assertEquals(DtlsSetup.ACTPASS, remote.setup());
+    assertEquals("sha-256", remote.fingerprints().getFirst().hashFunction());
+  }
+
+  @Test
+  void rejectsAudioWithoutOpus() {
+    String offer = String.join("\r\n", "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "t=0 0",
+        "m=audio 9 UDP/TLS/RTP/SAVPF 0", "a=mid:0", "a=sendonly", "a=rtpmap:0 PCMU/8000",
+        "a=ice-ufrag:abcd", "a=ice-pwd:abcdefghijklmnopqrstuvwx", "a=setup:actpass",
+        "a=fingerprint:" + TestTransports.FINGERPRINT.toSdpValue(), "");
+    PublisherAnswer answer = PublisherAnswer.answer(Sdp.parse(offer), TestTransports.ours(DtlsSetup.ACTIVE), 1, 2);
+    assertEquals(0, Sdp.parse(answer.sdp()).media().getFirst().port());
+    assertTrue(answer.audio().isEmpty());
+    assertFalse(answer.sdp().contains("BUNDLE"));
+  }
+
+  @Test
+  void namesWhatIsWrongWithBadSdp() {
+    var noVersion = assertThrows(IllegalArgumentException.class, () -> Sdp.parse("o=- 1 1 IN IP4 0.0.0.0\r\n"));
+    assertTrue(noVersion.getMessage().contains("v=0"), noVersion.getMessage());
+    var noUfrag = assertThrows(IllegalArgumentException.class,
+        () -> RemoteTransport.of(Sdp.parse("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n")));
+    assertEquals("SDP has no a=ice-ufrag", noUfrag.getMessage());
+    var noMid = assertThrows(IllegalArgumentException.class,
+        () -> Sdp.parse("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n").media().getFirst().mid());
+    assertTrue(noMid.getMessage().contains("a=mid"), noMid.getMessage());
+  }
+
+  private static String direction(Sdp.Media m) {
+    for (String d : List.of("sendrecv", "sendonly", "recvonly", "inactive")) {
+      if (m.attribute(d).isPresent()) {
+        return d;
+      }
+    }
+    return "sendrecv";
+  }
+}
