@@ -9,6 +9,7 @@ import io.switchboard.protocol.twirp.TwirpContext;
 import io.switchboard.protocol.twirp.TwirpErrorCode;
 import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.sip.outbound.DialOutcome;
+import io.switchboard.sip.outbound.DtmfScript;
 import io.switchboard.sip.outbound.OutboundCallService;
 import io.switchboard.sip.outbound.OutboundCallSpec;
 import io.switchboard.sip.outbound.OutboundEnd;
@@ -20,9 +21,10 @@ import livekit.LivekitSip.SIPParticipantInfo;
 /**
  * {@code CreateSIPParticipant}: needs the {@code sip.call} grant. Without {@code
  * wait_until_answered} it answers once the callee is in the room ({@code sip.callStatus} dialing)
- * and dialing goes on; with it, it answers at the 2xx, or fails with the SIP status in {@code
- * meta} (busy, declined, no answer, unreachable). The request thread blocks while it waits
- * (the HTTP server runs each request on its own virtual thread).
+ * and dialing goes on; with it, it answers at the 2xx once the request's DTMF is sent (as
+ * LiveKit's), or fails with the SIP status in {@code meta} (busy, declined, no answer,
+ * unreachable). The request thread blocks while it waits (the HTTP server runs each request on
+ * its own virtual thread).
  */
 final class CreateParticipantMethod {
 
@@ -57,7 +59,9 @@ final class CreateParticipantMethod {
             };
         }
         if (request.getWaitUntilAnswered()) {
-            awaitAnswer(placed, spec.dial().ringingTimeout().plus(WAIT_MARGIN));
+            // As LiveKit's, the answer counts once the request's DTMF is out (sip.callStatus active).
+            awaitAnswer(placed, spec.dial().ringingTimeout().plus(WAIT_MARGIN)
+                    .plus(DtmfScript.parse(spec.dtmf()).duration()));
         }
         return SIPParticipantInfo.newBuilder()
                 .setParticipantId(placed.participantId())

@@ -39,6 +39,11 @@ public record DtmfScript(List<Step> steps) {
     return new DtmfScript(steps);
   }
 
+  /** From the answer until the last digit is out; zero with no digits. */
+  public Duration duration() {
+    return steps.isEmpty() ? Duration.ZERO : steps.getLast().at().plus(DIGIT_SPACING);
+  }
+
   boolean isEmpty() {
     return steps.isEmpty();
   }

@@ -231,7 +231,7 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener, S
     for (DtmfScript.Step step : script.steps()) {
       scheduler.schedule(step.at(), () -> keyDigit(step.digit()));
     }
-    scheduler.schedule(script.steps().getLast().at().plus(DtmfScript.DIGIT_SPACING), () -> {
+    scheduler.schedule(script.duration(), () -> {
       update(Map.of(SipAttributes.CALL_STATUS, "active"));
       outcome.complete(new DialOutcome.Answered());
     });

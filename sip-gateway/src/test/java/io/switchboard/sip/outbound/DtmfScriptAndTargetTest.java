@@ -17,6 +17,8 @@ class DtmfScriptAndTargetTest {
         new DtmfScript.Step(Duration.ofMillis(1000), '1'),
         new DtmfScript.Step(Duration.ofMillis(1240), '2'),
         new DtmfScript.Step(Duration.ofMillis(1980), '#')), script.steps());
+    assertEquals(Duration.ofMillis(2220), script.duration(), "the last digit is out one spacing after it starts");
+    assertEquals(Duration.ZERO, DtmfScript.parse("ww").duration(), "pauses alone send nothing");
   }
 
   @Test
