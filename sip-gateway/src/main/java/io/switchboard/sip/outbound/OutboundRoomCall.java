@@ -94,6 +94,7 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener, S
     });
   }
 
+  /** CANCEL or BYE; before the call is placed, as soon as it is. */
   @Override
   public void hangup() {
     OutboundCallHandle h = handle;
@@ -203,12 +204,7 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener, S
   @Override
   public void onDisconnected(DisconnectReason reason) {
     log.info("callee removed from room={} reason={}", spec.roomName(), reason);
-    OutboundCallHandle h = handle;
-    if (h == null) {
-      removedEarly = true;
-    } else {
-      h.hangup();
-    }
+    hangup();
   }
 
   void onLegEvent(RtpLegEvent event) {
