@@ -75,7 +75,8 @@ public final class ParticipantData implements DataChannelListener {
     }
   }
 
-  private void onMessage(byte[] payload, boolean binary, DataPacket.Kind kind) {
+  /** Synchronized: a client could send on both connections' associations, each on its own thread. */
+  private synchronized void onMessage(byte[] payload, boolean binary, DataPacket.Kind kind) {
     if (!binary || !canPublishData) {
       return;
     }

@@ -93,7 +93,9 @@ public sealed interface DataMessage {
    * A LiveKit {@code DataPacket} from a WebRTC client other than SipDTMF (user packets, chat, RPC,
    * data streams, encrypted packets…), kept as its protobuf encoding with the sender's identity
    * already stamped, so it reaches other WebRTC clients unchanged and without copies. In-process
-   * participants may ignore it. The array is shared by every receiver and must not be changed.
+   * participants may ignore it, or read a user packet with {@code
+   * io.switchboard.sfu.data.ForwardedPackets.user}. The array is shared by every receiver and
+   * must not be changed.
    */
   record Forwarded(byte[] packet) implements DataMessage {
     public Forwarded {

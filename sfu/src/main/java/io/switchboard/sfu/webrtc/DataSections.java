@@ -15,14 +15,19 @@ final class DataSections {
 
   private final WebRtcTransport transport;
   private final PeerConnectionFactory factory;
-  private volatile SctpAssociation sctp;
+  private SctpAssociation sctp;
+  private boolean attached;
 
   DataSections(WebRtcTransport transport, PeerConnectionFactory factory) {
     this.transport = transport;
     this.factory = factory;
   }
 
-  /** Creates the association and attaches it; it starts once DTLS is up. Call once. */
+  /**
+   * Creates the association; it is attached to the transport once a description from the peer
+   * accepts an SCTP section (starting when DTLS is up), so a peer without data channels is never
+   * sent SCTP. Call once.
+   */
   synchronized SctpAssociation open(DataChannelListener listener) {
     if (sctp != null) {
       throw new IllegalStateException("data channels already opened on this connection");
@@ -31,11 +36,16 @@ final class DataSections {
     return sctp;
   }
 
-  /** Applies the peer's maximum message size from its description, if it has an SCTP section. */
-  void onRemote(Sdp sdp) {
-    SctpAssociation association = sctp;
-    if (association != null) {
-      remoteMaxMessageSize(sdp).ifPresent(association::setRemoteMaxMessageSize);
+  /** Applies the peer's description: its maximum message size, and attaches on the first SCTP section. */
+  synchronized void onRemote(Sdp sdp) {
+    OptionalInt maxMessageSize = remoteMaxMessageSize(sdp);
+    if (sctp == null || maxMessageSize.isEmpty()) {
+      return;
+    }
+    sctp.setRemoteMaxMessageSize(maxMessageSize.getAsInt());
+    if (!attached) {
+      transport.attachSctp(sctp);
+      attached = true;
     }
   }
 

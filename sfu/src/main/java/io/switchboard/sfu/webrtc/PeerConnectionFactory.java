@@ -45,12 +45,9 @@ public final class PeerConnectionFactory {
     return WebRtcTransport.open(config, role, certificate, media, listener, blockingExecutor, clock);
   }
 
-  /** An SCTP association for data channels, attached to {@code transport}. */
+  /** An SCTP association for data channels that sends on {@code transport} (not yet attached to it). */
   SctpAssociation sctp(WebRtcTransport transport, DataChannelListener listener) {
-    SctpAssociation sctp =
-        SctpAssociation.create(SctpConfig.defaults(), transport::sendData, listener, sctpTimers, clock, random);
-    transport.attachSctp(sctp);
-    return sctp;
+    return SctpAssociation.create(SctpConfig.defaults(), transport::sendData, listener, sctpTimers, clock, random);
   }
 
   public PublisherConnection publisher(WebRtcTransport.StateListener listener) throws IOException {

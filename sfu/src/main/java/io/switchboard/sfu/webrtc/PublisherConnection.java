@@ -34,12 +34,12 @@ public final class PublisherConnection implements AutoCloseable {
   public synchronized PublisherAnswer answer(String offerSdp) {
     Sdp offer = Sdp.parse(offerSdp);
     RemoteTransport remote = RemoteTransport.of(offer);
+    data.onRemote(offer); // before ICE can connect, so the first SCTP packet finds the association
     if (!remoteSet) {
       transport.setRemote(remote.ice(), remote.fingerprints(), remote.setup());
       remoteSet = true;
     }
     remote.candidates().forEach(transport::addRemoteCandidate);
-    data.onRemote(offer);
     return PublisherAnswer.answer(
         offer, transport.localDescription(), sessionId, version.incrementAndGet());
   }

@@ -103,12 +103,12 @@ public final class SubscriberConnection implements AutoCloseable {
   public synchronized void onAnswer(String answerSdp) {
     Sdp answer = Sdp.parse(answerSdp);
     RemoteTransport remote = RemoteTransport.of(answer);
+    data.onRemote(answer); // before ICE can connect, so the first SCTP packet finds the association
     if (!remoteSet) {
       transport.setRemote(remote.ice(), remote.fingerprints(), remote.setup());
       remoteSet = true;
     }
     remote.candidates().forEach(transport::addRemoteCandidate);
-    data.onRemote(answer);
   }
 
   /**
