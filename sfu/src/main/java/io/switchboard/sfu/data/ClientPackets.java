@@ -10,7 +10,8 @@ import java.util.List;
  * server does ({@code participant.go handleReceivedDataMessage}): the sender's identity and sid
  * replace whatever the client wrote, at the top and in a UserPacket (blank for hidden
  * participants); {@code kind} is the channel's; reliable packets whose sequence went backwards are
- * dropped; transcriptions are forwarded only from agents and metrics never. The stamped packet is
+ * dropped; transcriptions are forwarded only from agents and metrics never; an agent's chat and
+ * text streams may keep the identity it wrote (it speaks for someone). The stamped packet is
  * written in one allocation. Not thread-safe: one per client, fed by one channel's thread at a
  * time (SCTP delivers under the association's lock).
  */
@@ -23,6 +24,10 @@ final class ClientPackets {
   static final int SIP_DTMF = 6;
   static final int TRANSCRIPTION = 7;
   static final int METRICS = 8;
+  static final int CHAT_MESSAGE = 9;
+  static final int STREAM_HEADER = 13;
+  /** DataStream.Header's text_header. */
+  static final int TEXT_HEADER = 9;
   static final int SEQUENCE = 16;
   static final int SID = 17;
   /** UserPacket fields. */
@@ -81,11 +86,22 @@ final class ClientPackets {
     int userFieldBytes = 0;
     long sequence = 0;
     int kept = 0;
+    int claimedOffset = 0;
+    int claimedLength = 0;
+    int claimedFieldBytes = 0;
+    int valueOffset = 0;
+    int valueLength = 0;
     List<String> dests = null;
     top.reset(packet, 0, packet.length);
     while (top.next()) {
       switch (top.field) {
-        case KIND, IDENTITY, SID -> { continue; }
+        case KIND, SID -> { continue; }
+        case IDENTITY -> {
+          claimedOffset = top.valueOffset;
+          claimedLength = top.valueLength;
+          claimedFieldBytes = top.pos - top.start;
+          continue;
+        }
         case DESTINATIONS -> {
           if (dests == null) {
             dests = new ArrayList<>(2);
@@ -105,6 +121,8 @@ final class ClientPackets {
       }
       if (isValue(top.field)) {
         valueField = top.field;
+        valueOffset = top.valueOffset;
+        valueLength = top.valueLength;
       }
       kept += top.pos - top.start;
     }
@@ -142,7 +160,8 @@ final class ClientPackets {
     if (dests != null) {
       destinations = dests;
     }
-    write(packet, kind, kept, valueField == USER ? userKept : -1);
+    boolean keepIdentity = speaksForAnother(packet, claimedOffset, claimedLength, valueField, valueOffset, valueLength);
+    write(packet, kind, kept + (keepIdentity ? claimedFieldBytes : 0), valueField == USER ? userKept : -1, keepIdentity);
     return Outcome.FORWARD;
   }
 
@@ -164,16 +183,46 @@ final class ClientPackets {
     return dtmfDigit;
   }
 
-  private void write(byte[] packet, DataPacket.Kind kind, int kept, int userKept) {
+  /**
+   * LiveKit lets an agent publish chat and text streams (transcriptions) on behalf of another
+   * participant: then the identity it wrote stays.
+   */
+  private boolean speaksForAnother(
+      byte[] packet, int claimedOffset, int claimedLength, int valueField, int valueOffset, int valueLength) {
+    if (!agent || claimedLength == 0 || java.util.Arrays.equals(
+        packet, claimedOffset, claimedOffset + claimedLength, identity, 0, identity.length)) {
+      return false;
+    }
+    if (valueField == CHAT_MESSAGE) {
+      return true;
+    }
+    if (valueField != STREAM_HEADER) {
+      return false;
+    }
+    inner.reset(packet, valueOffset, valueLength);
+    while (inner.next()) {
+      if (inner.field == TEXT_HEADER) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void write(byte[] packet, DataPacket.Kind kind, int kept, int userKept, boolean keepIdentity) {
     boolean lossy = kind == DataPacket.Kind.LOSSY;
-    int size = kept + stampSize(IDENTITY, SID) + (lossy ? ProtoWire.varintFieldSize(KIND, 1) : 0);
+    int stamp = keepIdentity ? (sid.length == 0 ? 0 : ProtoWire.lenFieldSize(SID, sid.length)) : stampSize(IDENTITY, SID);
+    int size = kept + stamp + (lossy ? ProtoWire.varintFieldSize(KIND, 1) : 0);
     byte[] out = new byte[size];
     int pos = lossy ? ProtoWire.writeVarintField(out, 0, KIND, 1) : 0;
-    pos = writeStamp(out, pos, IDENTITY, SID);
+    if (keepIdentity) {
+      pos = sid.length == 0 ? pos : ProtoWire.writeLenField(out, pos, SID, sid, 0, sid.length);
+    } else {
+      pos = writeStamp(out, pos, IDENTITY, SID);
+    }
     top.reset(packet, 0, packet.length);
     while (top.next()) {
       int f = top.field;
-      if (f == KIND || f == IDENTITY || f == SID) {
+      if (f == KIND || f == SID || (f == IDENTITY && !keepIdentity)) {
         continue;
       }
       if (f == USER && userKept >= 0) {

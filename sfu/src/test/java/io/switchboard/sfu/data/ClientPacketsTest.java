@@ -133,4 +133,29 @@ class ClientPacketsTest {
     assertThrows(IllegalArgumentException.class,
         () -> alice.read(java.util.Arrays.copyOf(truncated, truncated.length - 2), Kind.RELIABLE));
   }
+
+  @Test
+  void anAgentMayTranscribeAsTheUserItHeard() throws Exception {
+    ClientPackets agent = new ClientPackets("agent", "PA_agent", true);
+    DataPacket transcript = DataPacket.newBuilder().setParticipantIdentity("alice")
+        .setStreamHeader(LivekitModels.DataStream.Header.newBuilder().setStreamId("s1").setTopic("lk.transcription")
+            .setTextHeader(LivekitModels.DataStream.TextHeader.newBuilder().setGenerated(true)))
+        .build();
+    agent.read(transcript.toByteArray(), Kind.RELIABLE);
+    assertEquals(transcript.toBuilder().setParticipantSid("PA_agent").build(), DataPacket.parseFrom(agent.stamped()));
+
+    DataPacket chat = DataPacket.newBuilder().setParticipantIdentity("alice")
+        .setChatMessage(LivekitModels.ChatMessage.newBuilder().setId("c1").setMessage("hi")).build();
+    agent.read(chat.toByteArray(), Kind.RELIABLE);
+    assertEquals("alice", DataPacket.parseFrom(agent.stamped()).getParticipantIdentity());
+    alice.read(chat.toBuilder().setParticipantIdentity("bob").build().toByteArray(), Kind.RELIABLE);
+    assertEquals("alice", DataPacket.parseFrom(alice.stamped()).getParticipantIdentity(), "only agents may");
+
+    DataPacket bytes = DataPacket.newBuilder().setParticipantIdentity("alice")
+        .setStreamHeader(LivekitModels.DataStream.Header.newBuilder().setStreamId("s2")
+            .setByteHeader(LivekitModels.DataStream.ByteHeader.newBuilder().setName("f.bin")))
+        .build();
+    agent.read(bytes.toByteArray(), Kind.RELIABLE);
+    assertEquals("agent", DataPacket.parseFrom(agent.stamped()).getParticipantIdentity(), "byte streams are its own");
+  }
 }
