@@ -53,7 +53,8 @@ public final class Rtc {
             WebRtcTransportConfig.defaults(ice),
             DtlsCertificate.generate(clock, Duration.ofDays(30), new SecureRandom()),
             virtualThreads,
-            clock);
+            clock,
+            scheduler);
     var signal =
         new SignalServer(
             rooms,

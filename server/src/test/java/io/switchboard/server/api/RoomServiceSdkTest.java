@@ -180,11 +180,32 @@ class RoomServiceSdkTest {
   void methodsNotImplementedSaySo() throws Exception {
     caller("lobby", "bob", new CompletableFuture<>());
 
-    JsonNode sendData = error(client.sendData("lobby", new byte[] {1, 2}, LivekitModels.DataPacket.Kind.RELIABLE), 501);
     JsonNode subscriptions = error(client.updateSubscriptions("lobby", "bob", List.of("TR_x"), true), 501);
 
-    assertEquals("unimplemented", sendData.get("code").asText());
-    assertTrue(sendData.get("msg").asText().contains("SendData"), sendData.toString());
     assertEquals("unimplemented", subscriptions.get("code").asText());
+  }
+
+  @Test
+  void sendDataReachesTheNamedParticipantFromNobody() throws Exception {
+    CompletableFuture<io.switchboard.sfu.room.DataPacket> got = new CompletableFuture<>();
+    server.server().rooms().getOrCreate("lobby", RoomOptions.UNSET).join(
+        new ParticipantSpec("agent", "Agent", ParticipantKind.AGENT, "", Map.of()),
+        new ParticipantListener() {
+          @Override
+          public void onData(io.switchboard.sfu.room.DataPacket packet) {
+            got.complete(packet);
+          }
+        });
+    caller("lobby", "bob", new CompletableFuture<>());
+
+    var sent = client.sendData("lobby", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        LivekitModels.DataPacket.Kind.LOSSY, List.of(), List.of("agent"), "greeting").execute();
+
+    assertTrue(sent.isSuccessful(), sent.toString());
+    var packet = got.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(new io.switchboard.sfu.room.DataMessage.User(
+        "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), "greeting"), packet.value());
+    assertEquals(io.switchboard.sfu.room.DataPacket.Kind.LOSSY, packet.kind());
+    assertEquals("", packet.participantIdentity());
   }
 }

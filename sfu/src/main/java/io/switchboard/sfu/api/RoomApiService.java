@@ -35,6 +35,7 @@ public final class RoomApiService {
 
   private final RoomMethods roomMethods;
   private final ParticipantMethods participantMethods;
+  private final DataMethods dataMethods;
 
   /** @param remoteUnmute LiveKit's {@code room.enable_remote_unmute} */
   public RoomApiService(RoomManager rooms, boolean remoteUnmute) {
@@ -46,6 +47,7 @@ public final class RoomApiService {
     Objects.requireNonNull(rooms, "rooms");
     this.roomMethods = new RoomMethods(rooms, Objects.requireNonNull(hooks, "hooks"));
     this.participantMethods = new ParticipantMethods(rooms, remoteUnmute);
+    this.dataMethods = new DataMethods(rooms);
   }
 
   public void register(TwirpRouter router) {
@@ -72,8 +74,7 @@ public final class RoomApiService {
     unimplemented(router, "UpdateSubscriptions", UpdateSubscriptionsRequest.getDefaultInstance(),
         UpdateSubscriptionsRequest::getRoom,
         "in-process participants hear every other participant's mix; there are no per-track subscriptions to change");
-    unimplemented(router, "SendData", SendDataRequest.getDefaultInstance(), SendDataRequest::getRoom,
-        "data packets are not carried yet");
+    admin(router, "SendData", SendDataRequest.getDefaultInstance(), SendDataRequest::getRoom, dataMethods::send);
     unimplemented(router, "ForwardParticipant", ForwardParticipantRequest.getDefaultInstance(),
         ForwardParticipantRequest::getRoom, "forwarding a participant into another room is not supported");
     unimplemented(router, "MoveParticipant", MoveParticipantRequest.getDefaultInstance(),

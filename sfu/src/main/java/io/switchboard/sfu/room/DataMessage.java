@@ -64,6 +64,15 @@ public sealed interface DataMessage {
       return payload.clone();
     }
 
+    public int payloadLength() {
+      return payload.length;
+    }
+
+    /** Copies the payload into {@code target} at {@code offset} (no intermediate copy). */
+    public void copyPayloadTo(byte[] target, int offset) {
+      System.arraycopy(payload, 0, target, offset, payload.length);
+    }
+
     @Override
     public boolean equals(Object o) {
       return o instanceof User other && Arrays.equals(payload, other.payload) && topic.equals(other.topic);
@@ -77,6 +86,25 @@ public sealed interface DataMessage {
     @Override
     public String toString() {
       return "User[" + payload.length + " bytes, topic=" + topic + "]";
+    }
+  }
+
+  /**
+   * A LiveKit {@code DataPacket} from a WebRTC client other than SipDTMF (user packets, chat, RPC,
+   * data streams, encrypted packets…), kept as its protobuf encoding with the sender's identity
+   * already stamped, so it reaches other WebRTC clients unchanged and without copies. In-process
+   * participants may ignore it, or read a user packet with {@code
+   * io.switchboard.sfu.data.ForwardedPackets.user}. The array is shared by every receiver and
+   * must not be changed.
+   */
+  record Forwarded(byte[] packet) implements DataMessage {
+    public Forwarded {
+      Objects.requireNonNull(packet, "packet");
+    }
+
+    @Override
+    public String toString() {
+      return "Forwarded[" + packet.length + " bytes]";
     }
   }
 }

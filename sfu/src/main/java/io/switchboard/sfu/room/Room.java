@@ -327,6 +327,31 @@ public final class Room {
     }
   }
 
+  /**
+   * Sends data from the server itself (RoomService SendData): no sender identity or sid, as in
+   * LiveKit. It reaches the participants named by identity or by sid, or everyone when both lists
+   * are empty.
+   *
+   * @return how many participants it was handed to
+   */
+  public int sendData(
+      DataMessage message, DataPacket.Kind kind, List<String> destinationIdentities, List<String> destinationSids) {
+    List<ParticipantListener> recipients = new ArrayList<>();
+    DataPacket packet = new DataPacket("", "", destinationIdentities, kind, message);
+    boolean everyone = destinationIdentities.isEmpty() && destinationSids.isEmpty();
+    synchronized (this) {
+      for (Participant to : participants.values()) {
+        if (everyone || destinationIdentities.contains(to.identity) || destinationSids.contains(to.sid)) {
+          recipients.add(to.listener);
+        }
+      }
+    }
+    for (ParticipantListener recipient : recipients) {
+      eventQueue.accept(() -> recipient.onData(packet));
+    }
+    return recipients.size();
+  }
+
   /** The handle given to the joining participant's owner. */
   private final class Handle implements LocalParticipant {
     private final Participant p;

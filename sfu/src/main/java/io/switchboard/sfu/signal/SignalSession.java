@@ -2,6 +2,7 @@ package io.switchboard.sfu.signal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.switchboard.sfu.concurrent.SerialExecutor;
+import io.switchboard.sfu.data.ParticipantData;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantInfo;
@@ -35,6 +36,8 @@ public final class SignalSession {
   private String ownSid = "";
   private Publications publications;
   private Subscriptions subscriptions;
+  /** The client's data channels; read by the room's event queue. */
+  private volatile ParticipantData data;
   private boolean closed;
 
   SignalSession(SignalServer server, JoinParams params, SignalSink sink, SerialExecutor queue) {
@@ -98,17 +101,32 @@ public final class SignalSession {
                 public void onDisconnected(DisconnectReason reason) {
                   queue.execute(() -> shutdown(reason, true, false));
                 }
+
+                @Override
+                public void onData(io.switchboard.sfu.room.DataPacket packet) {
+                  ParticipantData d = data;
+                  if (d != null) {
+                    d.deliver(packet);
+                  }
+                }
               });
       ownSid = participant.info().sid();
       var pcs = server.peerConnections();
+      var channels = new ParticipantData(participant, grants.video().canPublishData(), grants.video().hidden(),
+          kind(grants.kind()) == ParticipantKind.AGENT);
+      var subscriber = pcs.subscriber(state -> onTransportState("subscriber", state));
+      channels.openTowardClient(subscriber.openDataChannels(channels));
       subscriptions =
           new Subscriptions(
-              pcs.subscriber(state -> onTransportState("subscriber", state)), server.tracks(), server.rooms(),
+              subscriber, server.tracks(), server.rooms(),
               params.roomName(), sink);
+      var publisher = pcs.publisher(state -> onTransportState("publisher", state));
+      publisher.openDataChannels(channels);
       publications =
           new Publications(
-              pcs.publisher(state -> onTransportState("publisher", state)), participant, server.tracks(),
+              publisher, participant, server.tracks(),
               server.opus(), pcs.clock(), grants.video());
+      data = channels;
     } catch (IOException | RuntimeException e) {
       log.warn("join failed room={} identity={}", params.roomName(), grants.identity(), e);
       sink.send(SignalMessages.leave(DisconnectReason.JOIN_FAILURE));

@@ -19,10 +19,12 @@ public final class PublisherConnection implements AutoCloseable {
   private volatile int[] ssrcs = new int[0];
   private volatile OpusIngress[] ingresses = new OpusIngress[0];
   private boolean remoteSet;
+  private final DataSections data;
 
   PublisherConnection(PeerConnectionFactory factory, WebRtcTransport.StateListener listener)
       throws IOException {
     this.transport = factory.open(SdpRole.ANSWERER, new Media(), listener);
+    this.data = new DataSections(transport, factory);
   }
 
   /**
@@ -32,6 +34,7 @@ public final class PublisherConnection implements AutoCloseable {
   public synchronized PublisherAnswer answer(String offerSdp) {
     Sdp offer = Sdp.parse(offerSdp);
     RemoteTransport remote = RemoteTransport.of(offer);
+    data.onRemote(offer); // before ICE can connect, so the first SCTP packet finds the association
     if (!remoteSet) {
       transport.setRemote(remote.ice(), remote.fingerprints(), remote.setup());
       remoteSet = true;
@@ -50,6 +53,15 @@ public final class PublisherConnection implements AutoCloseable {
     next[n] = ingress;
     ssrcs = nextSsrcs;
     ingresses = next;
+  }
+
+  /**
+   * Carries data channels on this connection (the SCTP section of its SDP); {@code listener} hears
+   * of the channels the client opens. Call once, before the descriptions are exchanged.
+   */
+  public io.switchboard.sfu.transport.sctp.SctpAssociation openDataChannels(
+      io.switchboard.sfu.transport.sctp.DataChannelListener listener) {
+    return data.open(listener);
   }
 
   public boolean addRemoteCandidate(IceCandidate candidate) {

@@ -24,10 +24,12 @@ public final class SubscriberConnection implements AutoCloseable {
   private long version = 1;
   private int offerId;
   private boolean remoteSet;
+  private final DataSections data;
 
   SubscriberConnection(PeerConnectionFactory factory, WebRtcTransport.StateListener listener)
       throws IOException {
     this.transport = factory.open(SdpRole.OFFERER, new Ignored(), listener);
+    this.data = new DataSections(transport, factory);
     this.clock = factory.clock();
   }
 
@@ -99,12 +101,23 @@ public final class SubscriberConnection implements AutoCloseable {
 
   /** Applies the client's answer; its transport is taken from the first one. */
   public synchronized void onAnswer(String answerSdp) {
-    RemoteTransport remote = RemoteTransport.of(Sdp.parse(answerSdp));
+    Sdp answer = Sdp.parse(answerSdp);
+    RemoteTransport remote = RemoteTransport.of(answer);
+    data.onRemote(answer); // before ICE can connect, so the first SCTP packet finds the association
     if (!remoteSet) {
       transport.setRemote(remote.ice(), remote.fingerprints(), remote.setup());
       remoteSet = true;
     }
     remote.candidates().forEach(transport::addRemoteCandidate);
+  }
+
+  /**
+   * Carries data channels on this connection (the SCTP section of its SDP); {@code listener} hears
+   * of the channels the client opens. Call once, before the descriptions are exchanged.
+   */
+  public io.switchboard.sfu.transport.sctp.SctpAssociation openDataChannels(
+      io.switchboard.sfu.transport.sctp.DataChannelListener listener) {
+    return data.open(listener);
   }
 
   public boolean addRemoteCandidate(IceCandidate candidate) {

@@ -299,17 +299,56 @@ class RoomApiServiceTest {
 
   @Test
   void unsupportedMethodsAndOptionsSayWhat() throws Exception {
-    Map<String, String> sendData = error(call("SendData", "{\"room\":\"lobby\",\"data\":\"aGk=\"}", admin("lobby")), 501);
+    Map<String, String> rpc = error(call("PerformRpc", "{\"room\":\"lobby\",\"method\":\"m\"}", admin("lobby")), 501);
     Map<String, String> deniedFirst = error(call("MoveParticipant", "{\"room\":\"lobby\"}", admin("other")), 401);
     Map<String, String> agents = error(call("CreateRoom",
         "{\"name\":\"lobby\",\"agents\":[{\"agentName\":\"receptionist\"}]}", create()), 501);
     Map<String, String> noName = error(call("CreateRoom", "{}", create()), 400);
 
-    assertEquals("unimplemented", sendData.get("code"));
-    assertTrue(sendData.get("msg").contains("SendData"), sendData.get("msg"));
+    assertEquals("unimplemented", rpc.get("code"));
+    assertTrue(rpc.get("msg").contains("PerformRpc"), rpc.get("msg"));
     assertEquals("unauthenticated", deniedFirst.get("code"));
     assertTrue(agents.get("msg").contains("agents"), agents.get("msg"));
     assertEquals("invalid_argument", noName.get("code"));
     assertTrue(rooms.rooms().isEmpty());
+  }
+
+  private List<io.switchboard.sfu.room.DataPacket> listener(String room, String identity, List<String> sids) {
+    List<io.switchboard.sfu.room.DataPacket> got = new ArrayList<>();
+    LocalParticipant p = rooms.getOrCreate(room, RoomOptions.UNSET).join(
+        new ParticipantSpec(identity, identity, ParticipantKind.STANDARD, "", Map.of()),
+        new ParticipantListener() {
+          @Override
+          public void onData(io.switchboard.sfu.room.DataPacket packet) {
+            got.add(packet);
+          }
+        });
+    sids.add(p.info().sid());
+    return got;
+  }
+
+  @Test
+  void sendDataReachesTheNamedParticipantsOrEveryoneWithoutASender() throws Exception {
+    List<String> sids = new ArrayList<>();
+    var bob = listener("lobby", "bob", sids);
+    var carol = listener("lobby", "carol", sids);
+    var dave = listener("lobby", "dave", sids);
+    reply(call("SendData", "{\"room\":\"lobby\",\"data\":\"aGk=\",\"kind\":\"LOSSY\",\"topic\":\"t\","
+        + "\"destination_identities\":[\"bob\"],\"destination_sids\":[\"" + sids.get(1) + "\"]}", admin("lobby")),
+        LivekitRoom.SendDataResponse.newBuilder());
+    reply(call("SendData", "{\"room\":\"lobby\",\"data\":\"eW8=\"}", admin("lobby")),
+        LivekitRoom.SendDataResponse.newBuilder());
+    Map<String, String> nowhere = error(call("SendData", "{\"room\":\"attic\",\"data\":\"aGk=\"}", admin("attic")), 404);
+    Map<String, String> denied = error(call("SendData", "{\"room\":\"lobby\",\"data\":\"aGk=\"}", list()), 401);
+
+    var hi = new io.switchboard.sfu.room.DataMessage.User("hi".getBytes(StandardCharsets.UTF_8), "t");
+    var yo = new io.switchboard.sfu.room.DataMessage.User("yo".getBytes(StandardCharsets.UTF_8), "");
+    assertEquals(List.of(hi, yo), bob.stream().map(io.switchboard.sfu.room.DataPacket::value).toList());
+    assertEquals(List.of(hi, yo), carol.stream().map(io.switchboard.sfu.room.DataPacket::value).toList(), "by sid");
+    assertEquals(List.of(yo), dave.stream().map(io.switchboard.sfu.room.DataPacket::value).toList());
+    assertEquals(io.switchboard.sfu.room.DataPacket.Kind.LOSSY, bob.getFirst().kind());
+    assertEquals("", bob.getFirst().participantIdentity(), "the server sends as nobody, as in LiveKit");
+    assertEquals("not_found", nowhere.get("code"));
+    assertEquals("unauthenticated", denied.get("code"));
   }
 }
