@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class WebSocketUpgrades {
   private static final Logger log = LoggerFactory.getLogger(WebSocketUpgrades.class);
   private static final int MAX_MESSAGE = 1024 * 1024;
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
   private WebSocketUpgrades() {}
 
@@ -63,6 +66,7 @@ final class WebSocketUpgrades {
       return;
     }
     var channel = ctx.channel();
+    Frames frames = new Frames(handshaker);
     WebSocketPeer peer =
         new WebSocketPeer() {
           @Override
@@ -70,14 +74,20 @@ final class WebSocketUpgrades {
             channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message)));
           }
 
+          /**
+           * Starts the closing handshake (RFC 6455 §7.1.2): the client answers with its own Close
+           * frame, and the connection is closed then, or after {@link #CLOSE_GRACE} at the
+           * latest. Closing the TCP connection at once could lose what was sent just before,
+           * e.g. the LeaveRequest that tells a client why (the JDK's client then never even
+           * finished opening).
+           */
           @Override
           public void close(int status, String reason) {
-            channel
-                .writeAndFlush(new CloseWebSocketFrame(status, reason))
-                .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            frames.closing = true;
+            channel.writeAndFlush(new CloseWebSocketFrame(status, reason));
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
           }
         };
-    Frames frames = new Frames(handshaker);
     ctx.pipeline().replace(ctx.handler(), "websocket-frames", frames);
     handshaker
         .handshake(channel, req)
@@ -98,6 +108,7 @@ final class WebSocketUpgrades {
     private final WebSocketServerHandshaker handshaker;
     private WebSocketListener listener; // set on the event loop right after the handshake
     private boolean closed;
+    volatile boolean closing; // we sent our Close frame; the client's answer ends the connection
 
     Frames(WebSocketServerHandshaker handshaker) {
       this.handshaker = handshaker;
@@ -117,7 +128,13 @@ final class WebSocketUpgrades {
           }
         }
         case PingWebSocketFrame p -> ctx.writeAndFlush(new PongWebSocketFrame(p.content().retain()));
-        case CloseWebSocketFrame c -> handshaker.close(ctx.channel(), c.retain());
+        case CloseWebSocketFrame c -> {
+          if (closing) {
+            ctx.close();
+          } else {
+            handshaker.close(ctx.channel(), c.retain());
+          }
+        }
         default -> {}
       }
     }
