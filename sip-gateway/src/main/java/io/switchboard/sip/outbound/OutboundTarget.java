@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public record OutboundTarget(String host, int port, TransportProtocol transport) {
   public static final int DEFAULT_PORT = 5060;
+  /** RFC 3261 §26.2: SIP over TLS listens on 5061. */
+  public static final int DEFAULT_TLS_PORT = 5061;
 
   public OutboundTarget {
     Objects.requireNonNull(host, "host");
@@ -56,7 +58,7 @@ public record OutboundTarget(String host, int port, TransportProtocol transport)
       host = colon < 0 ? text : text.substring(0, colon);
       port = colon < 0 ? null : text.substring(colon + 1);
     }
-    int number = DEFAULT_PORT;
+    int number = transport == TransportProtocol.TLS ? DEFAULT_TLS_PORT : DEFAULT_PORT;
     if (port != null) {
       try {
         number = Integer.parseInt(port);
@@ -67,12 +69,21 @@ public record OutboundTarget(String host, int port, TransportProtocol transport)
     return new OutboundTarget(host, number, transport);
   }
 
-  /** {@code host:port}, plus {@code ;transport=tcp} for TCP (UDP is SIP's default). */
+  /** {@code host:port}. */
   String hostPort() {
     return host + ":" + port;
   }
 
+  /**
+   * {@code ;transport=tcp} or {@code ;transport=tls} (UDP is SIP's default). TLS keeps the
+   * {@code sip:} scheme: carriers expect {@code sip:...;transport=tls}, and {@code sips:} would
+   * demand TLS on every hop beyond the carrier too (RFC 5630 §3.1.3).
+   */
   String uriParameters() {
-    return transport == TransportProtocol.TCP ? ";transport=tcp" : "";
+    return switch (transport) {
+      case UDP -> "";
+      case TCP -> ";transport=tcp";
+      case TLS -> ";transport=tls";
+    };
   }
 }

@@ -34,14 +34,22 @@ public final class JainSipStack implements SipSignalling {
   private static final int PORT_ATTEMPTS = 10;
 
   private final SipStackConfig config;
+  private final TlsListening tls;
   private final JainSipListener listener;
   private SipStackImpl stack;
   private volatile SipProvider provider;
   private volatile JainMessageWriter writer;
   private volatile int port;
+  private volatile int tlsPort;
 
   public JainSipStack(SipStackConfig config, KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
+    this(config, null, executor, sink);
+  }
+
+  /** With {@code tls} non-null, also listens for SIP over TLS and can send over it. */
+  public JainSipStack(SipStackConfig config, TlsListening tls, KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
     this.config = config;
+    this.tls = tls;
     this.listener = new JainSipListener(executor, sink, this::rejectStatelessly);
   }
 
@@ -54,11 +62,13 @@ public final class JainSipStack implements SipSignalling {
     IOException last = null;
     for (int attempt = 0; attempt < (config.port() == 0 ? PORT_ATTEMPTS : 1); attempt++) {
       int candidate = config.port() != 0 ? config.port() : freePort(address);
+      int tlsCandidate = tls == null ? 0 : tls.port() != 0 ? tls.port() : freeTcpPort(address, candidate);
       try {
+        tlsPort = tlsCandidate;
         open(candidate);
         port = candidate;
-        log.info("SIP listening on {}:{} (UDP, TCP), advertising {}", config.bindAddress(), port,
-            config.advertisedAddress());
+        log.info("SIP listening on {}:{} (UDP, TCP){}, advertising {}", config.bindAddress(), port,
+            tls == null ? "" : " and " + tlsPort + " (TLS)", config.advertisedAddress());
         return;
       } catch (IOException e) {
         last = e;
@@ -78,6 +88,11 @@ public final class JainSipStack implements SipSignalling {
 
   public int tcpPort() {
     return port;
+  }
+
+  /** The SIP over TLS port; 0 when TLS is not configured. */
+  public int tlsPort() {
+    return tls == null ? 0 : tlsPort;
   }
 
   @Override
@@ -132,13 +147,17 @@ public final class JainSipStack implements SipSignalling {
 
   @Override
   public ClientTransactionHandle sendInvite(OutgoingInvite invite) {
+    if (invite.transport() == TransportProtocol.TLS && tls == null) {
+      throw new SipSendException("cannot send INVITE to " + invite.requestUri()
+          + ": the trunk uses TLS but SIP over TLS is not enabled here (sip.tls.enabled)", null);
+    }
     try {
       Request request = writer().invite(invite, port);
       var transaction = provider.getNewClientTransaction(request);
       transaction.sendRequest();
       return new JainHandles.Client(transaction);
     } catch (SipException | RuntimeException e) {
-      throw new SipSendException("cannot send INVITE to " + invite.requestUri() + ": " + e.getMessage(), e);
+      throw new SipSendException("cannot send INVITE to " + invite.requestUri() + ": " + TlsFailures.describe(e), e);
     }
   }
 
@@ -179,10 +198,13 @@ public final class JainSipStack implements SipSignalling {
       ListeningPoint tcp = stack.createListeningPoint(config.bindAddress(), candidate, ListeningPoint.TCP);
       provider = stack.createSipProvider(udp);
       provider.addListeningPoint(tcp);
+      if (tls != null) {
+        provider.addListeningPoint(stack.createListeningPoint(config.bindAddress(), tlsPort, ListeningPoint.TLS));
+      }
       provider.addSipListener(listener);
       listener.attach(provider);
       writer = new JainMessageWriter(new MessageFactoryImpl(), new HeaderFactoryImpl(), new AddressFactoryImpl(),
-          config.advertisedAddress(), config.serverName());
+          config.advertisedAddress(), config.serverName(), tlsPort);
       stack.start();
     } catch (PeerUnavailableException | TransportNotSupportedException | ObjectInUseException
         | TooManyListenersException e) {
@@ -221,7 +243,37 @@ public final class JainSipStack implements SipSignalling {
         Long.toString(config.maxNonInviteTransactionLifetime().toSeconds()));
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpBufferSize()));
     p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpBufferSize()));
+    if (tls != null) {
+      tlsProperties(p);
+    }
     return p;
+  }
+
+  /**
+   * Sockets from our context (see {@link JainTlsNetworkLayer}); carriers present no client
+   * certificate, so none is asked for; the JDK's protocols and suites, not the stack's outdated
+   * defaults (TLS 1.0 and RSA key exchange, which JDK 25 refuses).
+   */
+  private void tlsProperties(Properties p) {
+    p.put(JainTlsNetworkLayer.CONTEXT_PROPERTY, tls.context());
+    p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", JainTlsNetworkLayer.class.getName());
+    p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+    p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+    p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+        String.join(", ", tls.context().getDefaultSSLParameters().getCipherSuites()));
+    p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(config.readTimeout().toMillis()));
+  }
+
+  /** A TCP port other than {@code avoid}, free right now. */
+  private static int freeTcpPort(InetAddress address, int avoid) throws IOException {
+    for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+      try (var tcp = new ServerSocket(0, 1, address)) {
+        if (tcp.getLocalPort() != avoid) {
+          return tcp.getLocalPort();
+        }
+      }
+    }
+    throw new BindException("no TCP port free for TLS on " + address);
   }
 
   /** A port free for both UDP and TCP right now; the stack binds it next (retried if we lose a race). */

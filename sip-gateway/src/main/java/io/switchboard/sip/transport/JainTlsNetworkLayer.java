@@ -1,0 +1,100 @@
+package io.switchboard.sip.transport;
+
+import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipStackImpl;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The sockets JAIN-SIP opens, with TLS from our own {@link SSLContext} instead of the
+ * {@code javax.net.ssl.*} files the stack would otherwise read. The stack makes this class by
+ * reflection, so the context travels in the stack's own properties (no static state).
+ *
+ * <p>Outgoing TLS connections verify the carrier's certificate chain and its name against the
+ * address we dialled (RFC 5922 §7.2: subjectAltName DNS or IP), as HTTPS does.
+ */
+public final class JainTlsNetworkLayer implements NetworkLayer {
+  /** The stack property holding the {@link SSLContext}. */
+  static final String CONTEXT_PROPERTY = "io.switchboard.sip.tls.context";
+  private static final int CONNECT_TIMEOUT_MILLIS = 8000;
+
+  private volatile SSLContext context;
+
+  public JainTlsNetworkLayer() {
+    // made by the stack through reflection; setSipStack supplies the context
+  }
+
+  @Override
+  public void setSipStack(SipStackImpl stack) {
+    if (!(stack.getConfigurationProperties().get(CONTEXT_PROPERTY) instanceof SSLContext ssl)) {
+      throw new IllegalStateException("SIP stack started without a TLS context in " + CONTEXT_PROPERTY);
+    }
+    this.context = ssl;
+  }
+
+  @Override
+  public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+    return new ServerSocket(port, backlog, bindAddress);
+  }
+
+  @Override
+  public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+    return (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog, bindAddress);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port) throws IOException {
+    return new Socket(address, port);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+    return createSocket(address, port, myAddress, 0);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
+    if (myAddress == null) {
+      return new Socket(address, port);
+    }
+    return new Socket(address, port, myAddress, myPort);
+  }
+
+  @Override
+  public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
+    return createSSLSocket(address, port, null);
+  }
+
+  @Override
+  public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+    var socket = (SSLSocket) context.getSocketFactory().createSocket();
+    var parameters = socket.getSSLParameters();
+    // The JDK checks the certificate's names against the host the address was resolved from
+    // (or its literal IP), the way HTTPS clients do.
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    socket.setSSLParameters(parameters);
+    if (myAddress != null) {
+      socket.bind(new InetSocketAddress(myAddress, 0));
+    }
+    socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
+    return socket;
+  }
+
+  @Override
+  public DatagramSocket createDatagramSocket() throws SocketException {
+    return new DatagramSocket();
+  }
+
+  @Override
+  public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
+    return new DatagramSocket(port, bindAddress);
+  }
+}
