@@ -194,6 +194,9 @@ public final class JainSipStack implements SipSignalling {
   private void open(int candidate) throws IOException {
     try {
       stack = new SipStackImpl(properties());
+      if (tls != null) {
+        ((JainTlsNetworkLayer) stack.getNetworkLayer()).use(tls.context());
+      }
       ListeningPoint udp = stack.createListeningPoint(config.bindAddress(), candidate, ListeningPoint.UDP);
       ListeningPoint tcp = stack.createListeningPoint(config.bindAddress(), candidate, ListeningPoint.TCP);
       provider = stack.createSipProvider(udp);
@@ -255,7 +258,6 @@ public final class JainSipStack implements SipSignalling {
    * defaults (TLS 1.0 and RSA key exchange, which JDK 25 refuses).
    */
   private void tlsProperties(Properties p) {
-    p.put(JainTlsNetworkLayer.CONTEXT_PROPERTY, tls.context());
     p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", JainTlsNetworkLayer.class.getName());
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
     p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");

@@ -16,28 +16,36 @@ import javax.net.ssl.SSLSocket;
 /**
  * The sockets JAIN-SIP opens, with TLS from our own {@link SSLContext} instead of the
  * {@code javax.net.ssl.*} files the stack would otherwise read. The stack makes this class by
- * reflection, so the context travels in the stack's own properties (no static state).
+ * reflection with no arguments, so {@link JainSipStack} hands it the context right after making
+ * the stack, before any listening point exists (no static state).
  *
  * <p>Outgoing TLS connections verify the carrier's certificate chain and its name against the
  * address we dialled (RFC 5922 §7.2: subjectAltName DNS or IP), as HTTPS does.
  */
 public final class JainTlsNetworkLayer implements NetworkLayer {
-  /** The stack property holding the {@link SSLContext}. */
-  static final String CONTEXT_PROPERTY = "io.switchboard.sip.tls.context";
   private static final int CONNECT_TIMEOUT_MILLIS = 8000;
 
   private volatile SSLContext context;
 
   public JainTlsNetworkLayer() {
-    // made by the stack through reflection; setSipStack supplies the context
+    // made by the stack through reflection; use() supplies the context
+  }
+
+  void use(SSLContext ssl) {
+    this.context = ssl;
   }
 
   @Override
   public void setSipStack(SipStackImpl stack) {
-    if (!(stack.getConfigurationProperties().get(CONTEXT_PROPERTY) instanceof SSLContext ssl)) {
-      throw new IllegalStateException("SIP stack started without a TLS context in " + CONTEXT_PROPERTY);
+    // nothing to take from the stack
+  }
+
+  private SSLContext context() {
+    SSLContext ssl = context;
+    if (ssl == null) {
+      throw new IllegalStateException("SIP TLS socket asked for before the TLS context was set");
     }
-    this.context = ssl;
+    return ssl;
   }
 
   @Override
@@ -47,7 +55,7 @@ public final class JainTlsNetworkLayer implements NetworkLayer {
 
   @Override
   public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-    return (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog, bindAddress);
+    return (SSLServerSocket) context().getServerSocketFactory().createServerSocket(port, backlog, bindAddress);
   }
 
   @Override
@@ -75,7 +83,7 @@ public final class JainTlsNetworkLayer implements NetworkLayer {
 
   @Override
   public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-    var socket = (SSLSocket) context.getSocketFactory().createSocket();
+    var socket = (SSLSocket) context().getSocketFactory().createSocket();
     var parameters = socket.getSSLParameters();
     // The JDK checks the certificate's names against the host the address was resolved from
     // (or its literal IP), the way HTTPS clients do.
