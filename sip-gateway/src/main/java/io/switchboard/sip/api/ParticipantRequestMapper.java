@@ -134,7 +134,8 @@ final class ParticipantRequestMapper {
             case TLS -> TransportProtocol.TLS;
         };
         try {
-            return OutboundTarget.parse(address, protocol);
+            OutboundTarget target = OutboundTarget.parse(address, protocol);
+            return transport == SipTransport.AUTO ? target.withAutomaticTransport() : target;
         } catch (IllegalArgumentException e) {
             throw ApiErrors.invalidField(field, e.getMessage());
         }
