@@ -26,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JAIN-SIP stack with UDP and TCP listening points on one port. The stack object is made
- * directly (not through {@code SipFactory}, whose static registry would be shared state).
+ * One JAIN-SIP stack with UDP and TCP listening points on one port, and TLS on another when
+ * configured. The stack object is made directly (not through {@code SipFactory}, whose static
+ * registry would be shared state).
  */
 public final class JainSipStack implements SipSignalling {
   private static final Logger log = LoggerFactory.getLogger(JainSipStack.class);
@@ -247,23 +248,9 @@ public final class JainSipStack implements SipSignalling {
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpBufferSize()));
     p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpBufferSize()));
     if (tls != null) {
-      tlsProperties(p);
+      JainTlsProperties.apply(p, tls, config.readTimeout());
     }
     return p;
-  }
-
-  /**
-   * Sockets from our context (see {@link JainTlsNetworkLayer}); carriers present no client
-   * certificate, so none is asked for; the JDK's protocols and suites, not the stack's outdated
-   * defaults (TLS 1.0 and RSA key exchange, which JDK 25 refuses).
-   */
-  private void tlsProperties(Properties p) {
-    p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", JainTlsNetworkLayer.class.getName());
-    p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
-    p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
-    p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
-        String.join(", ", tls.context().getDefaultSSLParameters().getCipherSuites()));
-    p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(config.readTimeout().toMillis()));
   }
 
   /** A TCP port other than {@code avoid}, free right now. */
