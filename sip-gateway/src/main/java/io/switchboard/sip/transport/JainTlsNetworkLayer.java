@@ -68,12 +68,15 @@ public final class JainTlsNetworkLayer implements NetworkLayer {
     return createSocket(address, port, myAddress, 0);
   }
 
+  /** Plain TCP as the stack's default layer makes it: bound to our address, connect bounded in time. */
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
-    if (myAddress == null) {
-      return new Socket(address, port);
+    var socket = new Socket();
+    if (myAddress != null) {
+      socket.bind(new InetSocketAddress(myAddress, myPort));
     }
-    return new Socket(address, port, myAddress, myPort);
+    socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
+    return socket;
   }
 
   @Override

@@ -102,6 +102,21 @@ class JainSipStackTlsTest {
     }
   }
 
+  @Test
+  void tcpInviteFromATlsEnabledStackStillGoesOutOverPlainTcp() throws Exception {
+    try (var carrier = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      carrier.setSoTimeout(10_000);
+      String uri = "sip:1@127.0.0.1:" + carrier.getLocalPort() + ";transport=tcp";
+      stack.sendInvite(new OutgoingInvite("tcp-2", 1, uri, "sip:2@127.0.0.1", "", "t2", "sip:1@127.0.0.1",
+          TransportProtocol.TCP, "z9hG4bK2", List.of(), ""));
+      try (var socket = carrier.accept()) {
+        socket.setSoTimeout(10_000);
+        var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        assertEquals("INVITE " + uri + " SIP/2.0", reader.readLine());
+      }
+    }
+  }
+
   private Path pem(Path file) throws Exception {
     Files.writeString(file, pemText(ours));
     return file;
