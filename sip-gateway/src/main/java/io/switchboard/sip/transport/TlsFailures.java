@@ -11,7 +11,7 @@ final class TlsFailures {
   static String describe(Throwable failure) {
     SSLException tls = null;
     CertificateException certificate = null;
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SSLException ssl && tls == null) {
         tls = ssl;
       }
