@@ -113,6 +113,11 @@ public final class Switchboard implements AutoCloseable {
     return telephony.udpPort();
   }
 
+  /** The SIP over TLS port; 0 when {@code sip.tls} is off. */
+  public int sipTlsPort() {
+    return telephony.tlsPort();
+  }
+
   public RoomManager rooms() {
     return rooms;
   }

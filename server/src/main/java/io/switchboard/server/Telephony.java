@@ -85,7 +85,8 @@ final class Telephony implements AutoCloseable {
             stack,
             new InboundSettings(
                 inbound.sessionTimers(), inbound.codecs(), inbound.maxRingingTimeout(), sipConfig.hideInboundPort()),
-            DigestSettings.withRandomSecret());
+            DigestSettings.withRandomSecret(),
+            SipTls.listening(sipConfig.tls(), config.development(), advertisedAddress, clock).orElse(null));
     sip = new SipServer(server, handler, media, clock, new ExecutorScheduler(scheduler), virtualThreads);
     outboundCalls =
         new OutboundCallService(
@@ -103,6 +104,11 @@ final class Telephony implements AutoCloseable {
 
   int tcpPort() {
     return sip.tcpPort();
+  }
+
+  /** The SIP over TLS port; 0 when {@code sip.tls} is off. */
+  int tlsPort() {
+    return sip.tlsPort();
   }
 
   String advertisedAddress() {

@@ -46,7 +46,7 @@ public final class SipServer {
   public <C> SipServer(SipServerConfig config, InboundCallHandler<C> handler, MediaSessionFactory media,
       Clock clock, Scheduler scheduler, Executor callExecutor) {
     var executor = new KeyedSerialExecutor(callExecutor);
-    this.stack = new JainSipStack(config.stack(), executor, this::onEvent);
+    this.stack = new JainSipStack(config.stack(), config.tls(), executor, this::onEvent);
     var authenticator = new DigestAuthenticator(
         new NonceService(config.digest().secret(), clock, config.digest().nonceValidity()),
         config.digest().algorithms());
@@ -96,6 +96,11 @@ public final class SipServer {
 
   public int tcpPort() {
     return stack.tcpPort();
+  }
+
+  /** The SIP over TLS port; 0 without TLS. */
+  public int tlsPort() {
+    return stack.tlsPort();
   }
 
   private void onEvent(SipEvent event) {

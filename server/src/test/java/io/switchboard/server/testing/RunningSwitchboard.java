@@ -68,6 +68,11 @@ public final class RunningSwitchboard implements AutoCloseable {
     return server.sipPort();
   }
 
+  /** The SIP over TLS port on 127.0.0.1 (0 unless the test enabled {@code sip.tls}). */
+  public int sipTlsPort() {
+    return server.sipTlsPort();
+  }
+
   public Switchboard server() {
     return server;
   }

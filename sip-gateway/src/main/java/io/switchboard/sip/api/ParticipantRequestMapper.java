@@ -27,7 +27,7 @@ import livekit.LivekitSip.SIPOutboundConfig;
  * {@code sip_trunk_id} or the inline {@code trunk}, the caller id ({@code sip_number}, else one of
  * the trunk's numbers), headers (the trunk's, then the request's), durations and DTMF. Every
  * problem is an {@code invalid_argument} naming the field; what this server cannot do yet
- * (TLS, required SRTP) is {@code unimplemented}.
+ * (required SRTP) is {@code unimplemented}.
  */
 final class ParticipantRequestMapper {
 
@@ -131,12 +131,11 @@ final class ParticipantRequestMapper {
         TransportProtocol protocol = switch (transport) {
             case AUTO, UDP -> TransportProtocol.UDP;
             case TCP -> TransportProtocol.TCP;
-            case TLS -> throw new TwirpException(TwirpErrorCode.UNIMPLEMENTED,
-                    "SIP over TLS is not supported yet: trunk " + trunk + " uses SIP_TRANSPORT_TLS (use UDP or TCP)",
-                    Map.of("argument", field));
+            case TLS -> TransportProtocol.TLS;
         };
         try {
-            return OutboundTarget.parse(address, protocol);
+            OutboundTarget target = OutboundTarget.parse(address, protocol);
+            return transport == SipTransport.AUTO ? target.withAutomaticTransport() : target;
         } catch (IllegalArgumentException e) {
             throw ApiErrors.invalidField(field, e.getMessage());
         }

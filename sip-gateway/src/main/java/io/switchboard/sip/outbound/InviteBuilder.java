@@ -8,6 +8,7 @@ import io.switchboard.sip.sdp.SdpWriter;
 import io.switchboard.sip.sdp.SessionDescription;
 import io.switchboard.sip.transport.OutgoingInvite;
 import io.switchboard.sip.transport.SipHeader;
+import io.switchboard.sip.transport.TransportProtocol;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,9 @@ final class InviteBuilder {
   private final RandomGenerator random;
   private final String fromTag;
   private long cseq = 1;
+  /** The trunk's transport, or what {@code auto} chose at the first INVITE (kept for the call). */
+  private TransportProtocol transport;
+  private boolean transportChosen;
 
   InviteBuilder(String callId, DialPlan plan, String advertisedAddress, RandomGenerator random) {
     this.callId = callId;
@@ -32,6 +36,8 @@ final class InviteBuilder {
     this.advertisedAddress = advertisedAddress;
     this.random = random;
     this.fromTag = hex(8);
+    this.transport = plan.target().transport();
+    this.transportChosen = !plan.target().automatic();
   }
 
   String callId() {
@@ -42,9 +48,9 @@ final class InviteBuilder {
     return cseq;
   }
 
-  /** {@code sip:<called>@host:port[;transport=tcp]}: also the digest {@code uri}. */
+  /** {@code sip:<called>@host:port[;transport=tcp|tls]}: also the digest {@code uri}. */
   String requestUri() {
-    return "sip:" + plan.calledUser() + "@" + plan.target().hostPort() + plan.target().uriParameters();
+    return "sip:" + plan.calledUser() + "@" + plan.target().hostPort() + OutboundTarget.uriParameters(transport);
   }
 
   /** Our offer: the policy's codecs then telephone-event, at the media session's address and port. */
@@ -57,13 +63,26 @@ final class InviteBuilder {
   }
 
   OutgoingInvite invite(SessionDescription offer, Optional<DigestAnswer.Credentials> credentials) {
+    OutgoingInvite invite = build(offer, credentials);
+    if (!transportChosen) {
+      transportChosen = true;
+      TransportProtocol chosen = AutoTransport.choose(invite);
+      if (chosen != transport) {
+        transport = chosen;
+        invite = build(offer, credentials);
+      }
+    }
+    return invite;
+  }
+
+  private OutgoingInvite build(SessionDescription offer, Optional<DigestAnswer.Credentials> credentials) {
     List<SipHeader> headers = new ArrayList<>();
     plan.headers().forEach((name, value) -> headers.add(new SipHeader(name, value)));
     credentials.ifPresent(c -> headers.add(new SipHeader(c.headerName(), c.value())));
     String fromHost = plan.fromHost().isEmpty() ? bracketed(advertisedAddress) : plan.fromHost();
     return new OutgoingInvite(callId, cseq, requestUri(), "sip:" + plan.callerUser() + "@" + fromHost,
         plan.displayName(), fromTag, "sip:" + plan.calledUser() + "@" + plan.target().hostPort(),
-        plan.target().transport(), "z9hG4bK" + hex(10), headers, SdpWriter.write(offer));
+        transport, "z9hG4bK" + hex(10), headers, SdpWriter.write(offer));
   }
 
   /** The INVITE again with credentials, under the next CSeq. */

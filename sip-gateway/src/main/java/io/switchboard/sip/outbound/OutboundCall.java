@@ -80,7 +80,8 @@ public final class OutboundCall {
       log.info("dialing call_id={} {}", callId(), plan);
     } catch (SipSendException e) {
       log.warn("cannot dial call_id={} {}: {}", callId(), plan, e.getMessage());
-      end(new OutboundEnd(OutboundEnd.Reason.UNREACHABLE, 503, "Service Unavailable (cannot send INVITE)"));
+      // The send error names the cause a user can fix (TLS not enabled, an untrusted certificate).
+      end(new OutboundEnd(OutboundEnd.Reason.UNREACHABLE, 503, "Service Unavailable (" + e.getMessage() + ")"));
     }
   }
 

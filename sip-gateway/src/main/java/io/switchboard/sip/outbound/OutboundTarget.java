@@ -7,10 +7,14 @@ import java.util.Objects;
  * Where an outbound INVITE goes: a trunk's {@code address} ({@code host[:port]}, never a
  * {@code sip:} URI, as LiveKit stores it) and the transport to use.
  *
- * @param port 5060 when the address names none
+ * @param port 5060 when the address names none (5061 for TLS)
+ * @param automatic the trunk's transport is {@code auto}: {@code transport} (UDP) unless the
+ *     INVITE is too large for it (see {@link AutoTransport})
  */
-public record OutboundTarget(String host, int port, TransportProtocol transport) {
+public record OutboundTarget(String host, int port, TransportProtocol transport, boolean automatic) {
   public static final int DEFAULT_PORT = 5060;
+  /** RFC 3261 §26.2: SIP over TLS listens on 5061. */
+  public static final int DEFAULT_TLS_PORT = 5061;
 
   public OutboundTarget {
     Objects.requireNonNull(host, "host");
@@ -21,6 +25,18 @@ public record OutboundTarget(String host, int port, TransportProtocol transport)
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("trunk port out of range: " + port);
     }
+    if (automatic && transport != TransportProtocol.UDP) {
+      throw new IllegalArgumentException("transport auto starts from UDP, not " + transport);
+    }
+  }
+
+  public OutboundTarget(String host, int port, TransportProtocol transport) {
+    this(host, port, transport, false);
+  }
+
+  /** The trunk's transport is {@code auto}: UDP, switching to TCP for a large INVITE. */
+  public OutboundTarget withAutomaticTransport() {
+    return new OutboundTarget(host, port, TransportProtocol.UDP, true);
   }
 
   /**
@@ -56,7 +72,7 @@ public record OutboundTarget(String host, int port, TransportProtocol transport)
       host = colon < 0 ? text : text.substring(0, colon);
       port = colon < 0 ? null : text.substring(colon + 1);
     }
-    int number = DEFAULT_PORT;
+    int number = transport == TransportProtocol.TLS ? DEFAULT_TLS_PORT : DEFAULT_PORT;
     if (port != null) {
       try {
         number = Integer.parseInt(port);
@@ -67,12 +83,25 @@ public record OutboundTarget(String host, int port, TransportProtocol transport)
     return new OutboundTarget(host, number, transport);
   }
 
-  /** {@code host:port}, plus {@code ;transport=tcp} for TCP (UDP is SIP's default). */
+  /** {@code host:port}. */
   String hostPort() {
     return host + ":" + port;
   }
 
+  /**
+   * {@code ;transport=tcp} or {@code ;transport=tls} (UDP is SIP's default). TLS keeps the
+   * {@code sip:} scheme: carriers expect {@code sip:...;transport=tls}, and {@code sips:} would
+   * demand TLS on every hop beyond the carrier too (RFC 5630 §3.1.3).
+   */
   String uriParameters() {
-    return transport == TransportProtocol.TCP ? ";transport=tcp" : "";
+    return uriParameters(transport);
+  }
+
+  static String uriParameters(TransportProtocol transport) {
+    return switch (transport) {
+      case UDP -> "";
+      case TCP -> ";transport=tcp";
+      case TLS -> ";transport=tls";
+    };
   }
 }

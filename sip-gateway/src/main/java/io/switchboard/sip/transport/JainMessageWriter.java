@@ -26,9 +26,12 @@ final class JainMessageWriter {
   private final AddressFactory addresses;
   private final String advertisedAddress;
   private final String serverName;
+  private final int tlsPort;
 
+  /** {@code tlsPort}: where Via and Contact point for messages sent over TLS (0 without TLS). */
   JainMessageWriter(MessageFactory messages, HeaderFactoryImpl headers, AddressFactory addresses,
-      String advertisedAddress, String serverName) {
+      String advertisedAddress, String serverName, int tlsPort) {
+    this.tlsPort = tlsPort;
     this.messages = messages;
     this.headers = headers;
     this.addresses = addresses;
@@ -80,7 +83,8 @@ final class JainMessageWriter {
       if (!out.fromDisplayName().isEmpty()) {
         fromAddress.setDisplayName(out.fromDisplayName());
       }
-      var via = headers.createViaHeader(advertisedAddress, port, out.transport().token(), out.branch());
+      int viaPort = out.transport() == TransportProtocol.TLS ? tlsPort : port;
+      var via = headers.createViaHeader(advertisedAddress, viaPort, out.transport().token(), out.branch());
       via.setRPort(); // RFC 3581: responses come back to the port we sent from
       Request request = messages.createRequest(requestUri, Request.INVITE,
           headers.createCallIdHeader(out.callId()),
@@ -142,7 +146,12 @@ final class JainMessageWriter {
 
   private ContactHeader contact(TransportProtocol transport, int port) throws ParseException {
     String host = advertisedAddress.indexOf(':') >= 0 ? "[" + advertisedAddress + "]" : advertisedAddress;
-    String uri = "sip:" + host + ":" + port + (transport == TransportProtocol.TCP ? ";transport=tcp" : "");
+    // Over TLS: sip: with ;transport=tls, as carriers (Twilio, Telnyx) expect, not sips: (RFC 5630 §3.1.3).
+    String uri = switch (transport) {
+      case UDP -> "sip:" + host + ":" + port;
+      case TCP -> "sip:" + host + ":" + port + ";transport=tcp";
+      case TLS -> "sip:" + host + ":" + tlsPort + ";transport=tls";
+    };
     return headers.createContactHeader(addresses.createAddress(uri));
   }
 

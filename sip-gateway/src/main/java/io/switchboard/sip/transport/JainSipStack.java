@@ -26,22 +26,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JAIN-SIP stack with UDP and TCP listening points on one port. The stack object is made
- * directly (not through {@code SipFactory}, whose static registry would be shared state).
+ * One JAIN-SIP stack with UDP and TCP listening points on one port, and TLS on another when
+ * configured. The stack object is made directly (not through {@code SipFactory}, whose static
+ * registry would be shared state).
  */
 public final class JainSipStack implements SipSignalling {
   private static final Logger log = LoggerFactory.getLogger(JainSipStack.class);
   private static final int PORT_ATTEMPTS = 10;
 
   private final SipStackConfig config;
+  private final TlsListening tls;
   private final JainSipListener listener;
   private SipStackImpl stack;
   private volatile SipProvider provider;
   private volatile JainMessageWriter writer;
   private volatile int port;
+  private volatile int tlsPort;
 
   public JainSipStack(SipStackConfig config, KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
+    this(config, null, executor, sink);
+  }
+
+  /** With {@code tls} non-null, also listens for SIP over TLS and can send over it. */
+  public JainSipStack(SipStackConfig config, TlsListening tls, KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
     this.config = config;
+    this.tls = tls;
     this.listener = new JainSipListener(executor, sink, this::rejectStatelessly);
   }
 
@@ -54,11 +63,13 @@ public final class JainSipStack implements SipSignalling {
     IOException last = null;
     for (int attempt = 0; attempt < (config.port() == 0 ? PORT_ATTEMPTS : 1); attempt++) {
       int candidate = config.port() != 0 ? config.port() : freePort(address);
+      int tlsCandidate = tls == null ? 0 : tls.port() != 0 ? tls.port() : freeTcpPort(address, candidate);
       try {
+        tlsPort = tlsCandidate;
         open(candidate);
         port = candidate;
-        log.info("SIP listening on {}:{} (UDP, TCP), advertising {}", config.bindAddress(), port,
-            config.advertisedAddress());
+        log.info("SIP listening on {}:{} (UDP, TCP){}, advertising {}", config.bindAddress(), port,
+            tls == null ? "" : " and " + tlsPort + " (TLS)", config.advertisedAddress());
         return;
       } catch (IOException e) {
         last = e;
@@ -78,6 +89,11 @@ public final class JainSipStack implements SipSignalling {
 
   public int tcpPort() {
     return port;
+  }
+
+  /** The SIP over TLS port; 0 when TLS is not configured. */
+  public int tlsPort() {
+    return tls == null ? 0 : tlsPort;
   }
 
   @Override
@@ -132,13 +148,17 @@ public final class JainSipStack implements SipSignalling {
 
   @Override
   public ClientTransactionHandle sendInvite(OutgoingInvite invite) {
+    if (invite.transport() == TransportProtocol.TLS && tls == null) {
+      throw new SipSendException("cannot send INVITE to " + invite.requestUri()
+          + ": the trunk uses TLS but SIP over TLS is not enabled here (sip.tls.enabled)", null);
+    }
     try {
       Request request = writer().invite(invite, port);
       var transaction = provider.getNewClientTransaction(request);
       transaction.sendRequest();
       return new JainHandles.Client(transaction);
     } catch (SipException | RuntimeException e) {
-      throw new SipSendException("cannot send INVITE to " + invite.requestUri() + ": " + e.getMessage(), e);
+      throw new SipSendException("cannot send INVITE to " + invite.requestUri() + ": " + TlsFailures.describe(e), e);
     }
   }
 
@@ -175,14 +195,20 @@ public final class JainSipStack implements SipSignalling {
   private void open(int candidate) throws IOException {
     try {
       stack = new SipStackImpl(properties());
+      if (tls != null) {
+        ((JainTlsNetworkLayer) stack.getNetworkLayer()).use(tls.context());
+      }
       ListeningPoint udp = stack.createListeningPoint(config.bindAddress(), candidate, ListeningPoint.UDP);
       ListeningPoint tcp = stack.createListeningPoint(config.bindAddress(), candidate, ListeningPoint.TCP);
       provider = stack.createSipProvider(udp);
       provider.addListeningPoint(tcp);
+      if (tls != null) {
+        provider.addListeningPoint(stack.createListeningPoint(config.bindAddress(), tlsPort, ListeningPoint.TLS));
+      }
       provider.addSipListener(listener);
       listener.attach(provider);
       writer = new JainMessageWriter(new MessageFactoryImpl(), new HeaderFactoryImpl(), new AddressFactoryImpl(),
-          config.advertisedAddress(), config.serverName());
+          config.advertisedAddress(), config.serverName(), tlsPort);
       stack.start();
     } catch (PeerUnavailableException | TransportNotSupportedException | ObjectInUseException
         | TooManyListenersException e) {
@@ -221,7 +247,22 @@ public final class JainSipStack implements SipSignalling {
         Long.toString(config.maxNonInviteTransactionLifetime().toSeconds()));
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(config.udpBufferSize()));
     p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(config.udpBufferSize()));
+    if (tls != null) {
+      JainTlsProperties.apply(p, tls, config.readTimeout());
+    }
     return p;
+  }
+
+  /** A TCP port other than {@code avoid}, free right now. */
+  private static int freeTcpPort(InetAddress address, int avoid) throws IOException {
+    for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+      try (var tcp = new ServerSocket(0, 1, address)) {
+        if (tcp.getLocalPort() != avoid) {
+          return tcp.getLocalPort();
+        }
+      }
+    }
+    throw new BindException("no TCP port free for TLS on " + address);
   }
 
   /** A port free for both UDP and TCP right now; the stack binds it next (retried if we lose a race). */

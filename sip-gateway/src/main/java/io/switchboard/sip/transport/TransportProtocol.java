@@ -5,11 +5,19 @@ import java.util.Locale;
 /** The SIP transports we listen on. */
 public enum TransportProtocol {
   UDP,
-  TCP;
+  TCP,
+  TLS;
 
-  /** Reads a Via transport token; anything but TCP is treated as UDP. */
+  /** Reads a Via transport token; anything but TCP or TLS is treated as UDP. */
   public static TransportProtocol fromToken(String token) {
-    return token != null && token.toUpperCase(Locale.ROOT).equals("TCP") ? TCP : UDP;
+    if (token == null) {
+      return UDP;
+    }
+    return switch (token.toUpperCase(Locale.ROOT)) {
+      case "TCP" -> TCP;
+      case "TLS" -> TLS;
+      default -> UDP;
+    };
   }
 
   public String token() {
