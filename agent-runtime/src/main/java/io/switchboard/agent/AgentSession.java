@@ -6,10 +6,12 @@ import io.switchboard.agent.audio.SpeechAudio;
 import io.switchboard.agent.llm.ChatContext;
 import io.switchboard.agent.llm.ChatItem;
 import io.switchboard.agent.llm.LanguageModel;
+import io.switchboard.agent.llm.ToolCall;
 import io.switchboard.agent.phone.PhoneControl;
 import io.switchboard.agent.phone.PhoneLines;
 import io.switchboard.agent.phone.SessionPhone;
 import io.switchboard.agent.stt.SpeechToText;
+import io.switchboard.agent.tool.ToolOutcome;
 import io.switchboard.agent.tts.TextToSpeech;
 import io.switchboard.agent.vad.VoiceActivityDetector;
 import io.switchboard.sfu.concurrent.SerialExecutor;
@@ -162,7 +164,7 @@ public final class AgentSession implements AutoCloseable {
     }
     for (SpeechHandle s : speeches) {
       if (s.allowInterruptions()) {
-        s.markInterrupted();
+        cancel(s);
         playout.stop(s.audio());
       }
     }
@@ -236,6 +238,24 @@ public final class AgentSession implements AutoCloseable {
       chat = chat.with(item);
     }
     emit(new AgentEvent.ConversationItemAdded(item));
+  }
+
+  /**
+   * Interrupts {@code speech}: its running tools are recorded as cancelled first (call, then
+   * cancelled output, before anything the user says next), then its thread is interrupted.
+   */
+  void cancel(SpeechHandle speech) {
+    for (ToolCall call : speech.tools().cancelAll()) {
+      toolSettled(call, ToolOutcome.Cancelled.of(call.name()));
+    }
+    speech.markInterrupted();
+  }
+
+  /** A tool call's outcome joins the chat (as the model will read it) and is announced. */
+  void toolSettled(ToolCall call, ToolOutcome outcome) {
+    appendChat(new ChatItem.FunctionCallOutput(call.callId(), call.name(), outcome.output(),
+        !(outcome instanceof ToolOutcome.Output || outcome instanceof ToolOutcome.HandedOff)));
+    emit(new AgentEvent.ToolExecuted(call, outcome));
   }
 
   LanguageModel llmFor(Agent a) {
