@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sessions on the embedded offline models, loaded once and shared by every session: Silero VAD,
- * Sphinx4 (US English), FreeTTS kevin16, optionally RNNoise. Loading takes several seconds, so it
- * starts at {@link #warmUp} (or the first session) on its own thread. The session's model is a
+ * Sphinx4 (US English), FreeTTS kevin16, optionally RNNoise. A Sphinx4 decoder and a FreeTTS voice
+ * serve one request at a time, so each is a small pool that grows when calls overlap (bounded by
+ * the cores, which bound the useful parallelism anyway, and for Sphinx4 by its heap cost).
+ * Loading takes several seconds, so it starts at {@link #warmUp} (or the first session) on its own thread. The session's model is a
  * script that says no model is configured: agents bring their own (a scripted one, for now)
  * through {@code AgentModels}.
  */
@@ -37,7 +39,11 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** {@code stt} and {@code tts} are the embedded ones, or the remote ones configured instead. */
   private record Loaded(SileroVad vad, SpeechToText stt, TextToSpeech tts, NoiseSuppressor noise) {}
 
+  /** Each Sphinx4 decoder holds its own models, some 100 MB of heap. */
+  private static final int MAX_DECODERS = 4;
+
   private final boolean rnnoise;
+  private final int parallelism;
   private final RemoteModels remote;
   private final TurnHandling turnHandling;
   private final ExecutorService executor;
@@ -56,6 +62,13 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** As above, with OpenAI-compatible providers in place of the embedded ones where configured. */
   EmbeddedModels(
       boolean rnnoise, TurnHandling turnHandling, RemoteModels remote, ExecutorService executor, Clock clock) {
+    this(rnnoise, turnHandling, remote, executor, clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, with at most {@code parallelism} voices and decoders working at once. */
+  EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, RemoteModels remote, ExecutorService executor,
+      Clock clock, int parallelism) {
+    this.parallelism = Math.max(1, parallelism);
     this.rnnoise = rnnoise;
     this.turnHandling = turnHandling;
     this.remote = remote;
@@ -105,8 +118,8 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     Loaded models =
         new Loaded(
             SileroVad.load(),
-            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(executor),
-            remote.tts() != null ? remote.tts() : new FreeTtsTextToSpeech(),
+            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(executor, Math.min(parallelism, MAX_DECODERS)),
+            remote.tts() != null ? remote.tts() : new FreeTtsTextToSpeech(150f, parallelism, executor),
             rnnoise ? RnnoiseSuppressor.load() : NoiseSuppressor.NONE);
     log.info("agent models loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, describe());
     return models;

@@ -1,5 +1,6 @@
 package io.switchboard.agent.stt.sphinx;
 
+import io.switchboard.agent.pool.ModelPool;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.SttEvent;
 import io.switchboard.agent.stt.SttStream;
@@ -17,13 +18,27 @@ import java.util.function.Consumer;
 public final class Sphinx4SpeechToText implements SpeechToText {
   public static final int SAMPLE_RATE = 16_000;
 
-  private final SphinxDecoder decoder;
+  private final ModelPool<SphinxDecoder> decoders;
   private final Executor executor;
 
-  /** Loads the models (several seconds); recognition runs on {@code executor}. */
+  /** Loads the models (several seconds); recognition runs on {@code executor}, one segment at a time. */
   public Sphinx4SpeechToText(Executor executor) {
-    this.decoder = new SphinxDecoder();
+    this(executor, 1);
+  }
+
+  /**
+   * Loads one decoder now and up to {@code maxDecoders} in all (on {@code executor}), as
+   * concurrent sessions' segments would otherwise wait for each other. Each holds its own copy
+   * of the models (some 100 MB of heap).
+   */
+  public Sphinx4SpeechToText(Executor executor, int maxDecoders) {
+    this.decoders = new ModelPool<>("Sphinx4 decoder", maxDecoders, SphinxDecoder::new, executor);
     this.executor = executor;
+  }
+
+  /** How many decoders are loaded now. */
+  public int decoders() {
+    return decoders.size();
   }
 
   @Override
@@ -82,8 +97,16 @@ public final class Sphinx4SpeechToText implements SpeechToText {
         if (isClosed()) {
           return;
         }
-        String text = segment.length == 0 ? "" : decoder.decode(segment);
-        events.accept(new SttEvent.Final(text, Double.NaN));
+        try {
+          String text = segment.length == 0 ? "" : decoders.with(d -> d.decode(segment));
+          events.accept(new SttEvent.Final(text, Double.NaN));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          events.accept(new SttEvent.Failed(new IllegalStateException("Sphinx4 recognition interrupted")));
+        } catch (RuntimeException e) {
+          // Reported, and the segment still ends: without SegmentDone the turn would wait forever.
+          events.accept(new SttEvent.Failed(e));
+        }
         events.accept(new SttEvent.SegmentDone());
       });
     }
