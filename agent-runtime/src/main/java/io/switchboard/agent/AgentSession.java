@@ -42,6 +42,7 @@ import java.util.function.Consumer;
  * model calls, synthesis, tools) runs on the given executor, normally virtual threads.
  */
 public final class AgentSession implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentSession.class);
   /** The participant attribute LiveKit clients read the agent's state from. */
   public static final String STATE_ATTRIBUTE = "lk.agent.state";
 
@@ -230,7 +231,16 @@ public final class AgentSession implements AutoCloseable {
   // ---- internals used by VoiceInput and ReplyTask ----
 
   void emit(AgentEvent event) {
-    events.execute(() -> listeners.forEach(l -> l.accept(event)));
+    events.execute(() -> {
+      for (Consumer<AgentEvent> l : listeners) {
+        try {
+          l.accept(event);
+        } catch (RuntimeException e) {
+          // One listener's bug must not hide the event from the others (metrics, transcripts).
+          log.warn("agent event listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+      }
+    });
   }
 
   void appendChat(ChatItem item) {

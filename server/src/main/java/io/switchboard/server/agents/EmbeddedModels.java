@@ -8,6 +8,7 @@ import io.switchboard.agent.llm.ScriptedLanguageModel;
 import io.switchboard.agent.llm.ScriptedReply;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.sphinx.Sphinx4SpeechToText;
+import io.switchboard.agent.tts.OffloadedTextToSpeech;
 import io.switchboard.agent.tts.TextToSpeech;
 import io.switchboard.agent.tts.freetts.FreeTtsTextToSpeech;
 import io.switchboard.agent.vad.silero.SileroVad;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,14 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
 
   private final boolean rnnoise;
   private final int parallelism;
+  /**
+   * Loading and inference (Sphinx4 decodes, FreeTTS synthesis) take seconds of CPU: on virtual
+   * threads they would hold their carriers, and with few cores stall every virtual thread,
+   * RTP receive loops included (calls then hung up on a media timeout while the caller was
+   * being recognised). Platform threads are time-sliced by the OS instead.
+   */
+  private final ExecutorService inference =
+      Executors.newCachedThreadPool(Thread.ofPlatform().name("agent-inference-", 0).daemon(true).factory());
   private final RemoteModels remote;
   private final TurnHandling turnHandling;
   private final ExecutorService executor;
@@ -53,7 +63,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /**
    * @param rnnoise whether sessions clean the caller's audio with RNNoise first
    * @param turnHandling endpointing and interruption options of every session
-   * @param executor runs loading, recognition and every session's work (virtual threads suit)
+   * @param executor runs every session's work (virtual threads suit); inference has threads of its own
    */
   public EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, ExecutorService executor, Clock clock) {
     this(rnnoise, turnHandling, RemoteModels.NONE, executor, clock);
@@ -79,7 +89,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** Starts loading the models in the background, if not yet started. */
   public synchronized CompletableFuture<?> warmUp() {
     if (loaded == null) {
-      loaded = CompletableFuture.supplyAsync(this::load, executor);
+      loaded = CompletableFuture.supplyAsync(this::load, inference);
     }
     return loaded;
   }
@@ -118,8 +128,9 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     Loaded models =
         new Loaded(
             SileroVad.load(),
-            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(executor, Math.min(parallelism, MAX_DECODERS)),
-            remote.tts() != null ? remote.tts() : new FreeTtsTextToSpeech(150f, parallelism, executor),
+            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(inference, Math.min(parallelism, MAX_DECODERS)),
+            remote.tts() != null ? remote.tts()
+                : new OffloadedTextToSpeech(new FreeTtsTextToSpeech(150f, parallelism, inference), inference),
             rnnoise ? RnnoiseSuppressor.load() : NoiseSuppressor.NONE);
     log.info("agent models loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, describe());
     return models;
@@ -133,10 +144,11 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     }
     if (models != null && models.isDone() && !models.isCompletedExceptionally()) {
       Loaded m = models.join();
-      if (m.tts() instanceof FreeTtsTextToSpeech freetts) {
+      if (m.tts() instanceof OffloadedTextToSpeech offloaded && offloaded.inner() instanceof FreeTtsTextToSpeech freetts) {
         freetts.close();
       }
       m.vad().close();
     }
+    inference.shutdownNow();
   }
 }
