@@ -47,10 +47,10 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   private final boolean rnnoise;
   private final int parallelism;
   /**
-   * Loading and inference (Sphinx4 decodes, FreeTTS synthesis) take seconds of CPU: on virtual
-   * threads they would hold their carriers, and with few cores stall every virtual thread,
-   * RTP receive loops included (calls then hung up on a media timeout while the caller was
-   * being recognised). Platform threads are time-sliced by the OS instead.
+   * Inference during calls (Sphinx4 decodes, FreeTTS synthesis, extra voices and decoders loaded)
+   * takes seconds of CPU: on virtual threads it would hold their carriers, and with few cores
+   * stall every virtual thread, RTP receive loops included (calls then hung up on a media timeout
+   * while the caller was being recognised). Platform threads are time-sliced by the OS instead.
    */
   private final ExecutorService inference =
       Executors.newCachedThreadPool(Thread.ofPlatform().name("agent-inference-", 0).daemon(true).factory());
@@ -89,7 +89,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** Starts loading the models in the background, if not yet started. */
   public synchronized CompletableFuture<?> warmUp() {
     if (loaded == null) {
-      loaded = CompletableFuture.supplyAsync(this::load, inference);
+      loaded = CompletableFuture.supplyAsync(this::load, executor); // once, before any call is answered
     }
     return loaded;
   }
