@@ -6,10 +6,12 @@ import io.switchboard.agent.audio.SpeechAudio;
 import io.switchboard.agent.llm.ChatContext;
 import io.switchboard.agent.llm.ChatItem;
 import io.switchboard.agent.llm.LanguageModel;
+import io.switchboard.agent.llm.ToolCall;
 import io.switchboard.agent.phone.PhoneControl;
 import io.switchboard.agent.phone.PhoneLines;
 import io.switchboard.agent.phone.SessionPhone;
 import io.switchboard.agent.stt.SpeechToText;
+import io.switchboard.agent.tool.ToolOutcome;
 import io.switchboard.agent.tts.TextToSpeech;
 import io.switchboard.agent.vad.VoiceActivityDetector;
 import io.switchboard.sfu.concurrent.SerialExecutor;
@@ -40,6 +42,7 @@ import java.util.function.Consumer;
  * model calls, synthesis, tools) runs on the given executor, normally virtual threads.
  */
 public final class AgentSession implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentSession.class);
   /** The participant attribute LiveKit clients read the agent's state from. */
   public static final String STATE_ATTRIBUTE = "lk.agent.state";
 
@@ -162,7 +165,7 @@ public final class AgentSession implements AutoCloseable {
     }
     for (SpeechHandle s : speeches) {
       if (s.allowInterruptions()) {
-        s.markInterrupted();
+        cancel(s);
         playout.stop(s.audio());
       }
     }
@@ -228,7 +231,16 @@ public final class AgentSession implements AutoCloseable {
   // ---- internals used by VoiceInput and ReplyTask ----
 
   void emit(AgentEvent event) {
-    events.execute(() -> listeners.forEach(l -> l.accept(event)));
+    events.execute(() -> {
+      for (Consumer<AgentEvent> l : listeners) {
+        try {
+          l.accept(event);
+        } catch (RuntimeException e) {
+          // One listener's bug must not hide the event from the others (metrics, transcripts).
+          log.warn("agent event listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+      }
+    });
   }
 
   void appendChat(ChatItem item) {
@@ -236,6 +248,24 @@ public final class AgentSession implements AutoCloseable {
       chat = chat.with(item);
     }
     emit(new AgentEvent.ConversationItemAdded(item));
+  }
+
+  /**
+   * Interrupts {@code speech}: its running tools are recorded as cancelled first (call, then
+   * cancelled output, before anything the user says next), then its thread is interrupted.
+   */
+  void cancel(SpeechHandle speech) {
+    for (ToolCall call : speech.tools().cancelAll()) {
+      toolSettled(call, ToolOutcome.Cancelled.of(call.name()));
+    }
+    speech.markInterrupted();
+  }
+
+  /** A tool call's outcome joins the chat (as the model will read it) and is announced. */
+  void toolSettled(ToolCall call, ToolOutcome outcome) {
+    appendChat(new ChatItem.FunctionCallOutput(call.callId(), call.name(), outcome.output(),
+        !(outcome instanceof ToolOutcome.Output || outcome instanceof ToolOutcome.HandedOff)));
+    emit(new AgentEvent.ToolExecuted(call, outcome));
   }
 
   LanguageModel llmFor(Agent a) {

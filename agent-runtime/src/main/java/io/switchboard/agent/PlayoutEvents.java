@@ -45,7 +45,7 @@ final class PlayoutEvents implements Playout.Listener {
       return;
     }
     if (interrupted) {
-      h.markInterrupted();
+      session.cancel(h);
     }
     if (!heard.isBlank()) {
       session.appendChat(new ChatItem.Message(ChatRole.ASSISTANT, heard, interrupted));

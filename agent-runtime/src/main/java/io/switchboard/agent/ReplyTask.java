@@ -114,23 +114,31 @@ final class ReplyTask implements Runnable {
         session.updateAgent(next);
         return;
       }
-      if (Thread.currentThread().isInterrupted()) {
+      // A tool that caught the interruption may have cleared the thread's flag: the handle knows.
+      if (handle.interrupted() || Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("reply interrupted during tools");
       }
     }
   }
 
-  /** Runs the calls in order; returns the agent to hand over to, if one of them did. */
+  /**
+   * Runs the calls in order; returns the agent to hand over to, if one of them did. An
+   * interruption settles the running call as cancelled (see {@link AgentSession#cancel}) and
+   * the calls after it are not made.
+   */
   private Agent runTools(List<ToolCall> calls) {
     Agent next = null;
     for (ToolCall call : calls) {
-      session.appendChat(new ChatItem.FunctionCall(call));
+      if (!handle.tools().begin(call, () -> session.appendChat(new ChatItem.FunctionCall(call)))) {
+        break;
+      }
       ToolOutcome outcome = agent.tools().tool(call.name())
           .map(t -> t.invoke(call.argumentsJson(), new RunContext(session, handle, call)))
           .orElseGet(() -> new ToolOutcome.Failed("there is no tool named " + call.name()));
-      session.appendChat(new ChatItem.FunctionCallOutput(call.callId(), call.name(), outcome.output(),
-          outcome instanceof ToolOutcome.Failed));
-      session.emit(new AgentEvent.ToolExecuted(call, outcome));
+      if (!handle.tools().finish(call)) {
+        break; // an interruption already recorded it as cancelled
+      }
+      session.toolSettled(call, outcome);
       if (outcome instanceof ToolOutcome.HandedOff h) {
         next = h.next();
       }

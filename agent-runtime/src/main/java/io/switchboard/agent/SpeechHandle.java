@@ -9,6 +9,7 @@ public final class SpeechHandle {
   private final String id;
   private final boolean allowInterruptions;
   private final SpeechAudio audio;
+  private final RunningTools tools = new RunningTools();
   private final CompletableFuture<Void> synthesized = new CompletableFuture<>();
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private volatile boolean interrupted;
@@ -44,6 +45,10 @@ public final class SpeechHandle {
 
   SpeechAudio audio() {
     return audio;
+  }
+
+  RunningTools tools() {
+    return tools;
   }
 
   void task(Future<?> task) {

@@ -50,6 +50,7 @@ final class VoiceInput implements AudioSink, Endpointing.Listener {
   private Instant endOfSpeechSentAt;
   private Instant lastFinalAt;
   private boolean closed;
+  private boolean failing;
 
   VoiceInput(AgentSession session, SessionConfig config, Playout playout) {
     this.session = session;
@@ -91,6 +92,20 @@ final class VoiceInput implements AudioSink, Endpointing.Listener {
     if (closed) {
       return;
     }
+    // This runs on the room's media tick: a model failing here (ONNX, WebAssembly, a recogniser)
+    // must not stop the tick, which also carries everyone else's audio. Reported once per run of failures.
+    try {
+      hear(frame);
+      failing = false;
+    } catch (RuntimeException e) {
+      if (!failing) {
+        failing = true;
+        session.emit(new AgentEvent.Error("caller audio", e));
+      }
+    }
+  }
+
+  private void hear(PcmFrame frame) {
     work.copyFrom(frame);
     noise.process(work);
     toVad.process(work, vadFrame);

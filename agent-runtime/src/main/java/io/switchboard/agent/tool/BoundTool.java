@@ -76,7 +76,10 @@ public final class BoundTool {
     return definition.name();
   }
 
-  /** Runs the tool with the model's arguments; failures become {@link ToolOutcome.Failed}. */
+  /**
+   * Runs the tool with the model's arguments; failures become {@link ToolOutcome.Failed}, and a
+   * tool stopped by interrupting its thread becomes {@link ToolOutcome.Cancelled}.
+   */
   public ToolOutcome invoke(String argumentsJson, RunContext context) {
     Object[] values;
     try {
@@ -91,12 +94,24 @@ public final class BoundTool {
       if (e.getCause() instanceof ToolError error) {
         return new ToolOutcome.Failed(error.getMessage());
       }
+      if (interruption(e.getCause())) {
+        Thread.currentThread().interrupt(); // the reply that ran the tool stops too
+        return ToolOutcome.Cancelled.of(name());
+      }
       log.warn("tool {} failed", name(), e.getCause());
       return new ToolOutcome.Failed("internal error in " + name());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("tool " + name() + " is not accessible", e);
     }
     return outcome(result);
+  }
+
+  /** The tool stopped because its thread was interrupted (sleep, wait, or interruptible I/O). */
+  private static boolean interruption(Throwable cause) {
+    return cause instanceof InterruptedException
+        || cause instanceof java.io.InterruptedIOException
+        || cause instanceof java.nio.channels.ClosedByInterruptException
+        || Thread.currentThread().isInterrupted();
   }
 
   private Object[] bind(String argumentsJson, RunContext context) {

@@ -47,6 +47,14 @@ class ToolsetTest {
     }
   }
 
+  static final class Depot {
+    @FunctionTool("Waits for a courier")
+    String awaitCourier() throws InterruptedException {
+      new java.util.concurrent.CountDownLatch(1).await();
+      return "arrived";
+    }
+  }
+
   private static JsonNode schema(Toolset tools, String name) throws Exception {
     ToolDefinition d = tools.tool(name).orElseThrow().definition();
     return new ObjectMapper().readTree(d.parametersSchemaJson());
@@ -112,6 +120,18 @@ class ToolsetTest {
     assertEquals("[\"item\"]", tool.definition().parametersSchemaJson().replaceAll(".*\"required\":(\\[[^]]*]).*", "$1"));
     assertEquals(new ToolOutcome.Failed("we do not sell unicorns"), tool.invoke("{\"item\":\"unicorn\"}", null));
     assertEquals(new ToolOutcome.Failed("internal error in check_stock"), tool.invoke("{\"item\":\"pen\"}", null));
+  }
+
+  @Test
+  void aToolStoppedByInterruptingItsThreadIsCancelledAndTheThreadStaysInterrupted() {
+    var tool = Toolset.of(List.of(new Depot())).tool("await_courier").orElseThrow();
+    Thread.currentThread().interrupt();
+    try {
+      assertEquals(ToolOutcome.Cancelled.of("await_courier"), tool.invoke("{}", null));
+      assertTrue(Thread.currentThread().isInterrupted(), "the caller of the tool sees the interruption too");
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test

@@ -43,6 +43,50 @@ class FreeTtsTextToSpeechTest {
   }
 
   @Test
+  void twoVoicesSpeakAtOnceAndSayExactlyWhatOneVoiceSays() throws Exception {
+    String text = "Your table is booked for eight.";
+    PcmRecorder alone = new PcmRecorder(16_000);
+    tts.synthesize(text, alone::append);
+
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    try (FreeTtsTextToSpeech two = new FreeTtsTextToSpeech(150f, 2, threads)) {
+      assertEquals(1, two.voices(), "the second voice is made only when needed");
+      // Each synthesis, on its first audio, waits until the other has produced audio too: with
+      // one voice the second could not start before the first ended, and both would give up.
+      java.util.concurrent.CountDownLatch bothSpeaking = new java.util.concurrent.CountDownLatch(2);
+      java.util.List<java.util.concurrent.Future<short[]>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        results.add(threads.submit(() -> {
+          PcmRecorder heard = new PcmRecorder(16_000);
+          boolean[] first = {true};
+          two.synthesize(text, (samples, offset, length) -> {
+            if (first[0]) {
+              first[0] = false;
+              bothSpeaking.countDown();
+              try {
+                if (!bothSpeaking.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                  throw new IllegalStateException("the other synthesis never started while this one ran");
+                }
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            heard.append(samples, offset, length);
+          });
+          return heard.samples();
+        }));
+      }
+      for (var result : results) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(alone.samples(), result.get(120, java.util.concurrent.TimeUnit.SECONDS),
+            "a voice of its own per synthesis, no mixing");
+      }
+      assertEquals(2, two.voices());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void interruptedThreadCancelsSynthesis() {
     Thread.currentThread().interrupt();
     assertThrows(InterruptedException.class, () -> tts.synthesize("This sentence is never heard.", (s, o, n) -> {}));

@@ -8,6 +8,7 @@ import io.switchboard.agent.llm.ScriptedLanguageModel;
 import io.switchboard.agent.llm.ScriptedReply;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.sphinx.Sphinx4SpeechToText;
+import io.switchboard.agent.tts.OffloadedTextToSpeech;
 import io.switchboard.agent.tts.TextToSpeech;
 import io.switchboard.agent.tts.freetts.FreeTtsTextToSpeech;
 import io.switchboard.agent.vad.silero.SileroVad;
@@ -15,13 +16,16 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sessions on the embedded offline models, loaded once and shared by every session: Silero VAD,
- * Sphinx4 (US English), FreeTTS kevin16, optionally RNNoise. Loading takes several seconds, so it
- * starts at {@link #warmUp} (or the first session) on its own thread. The session's model is a
+ * Sphinx4 (US English), FreeTTS kevin16, optionally RNNoise. A Sphinx4 decoder and a FreeTTS voice
+ * serve one request at a time, so each is a small pool that grows when calls overlap (bounded by
+ * the cores, which bound the useful parallelism anyway, and for Sphinx4 by its heap cost).
+ * Loading takes several seconds, so it starts at {@link #warmUp} (or the first session) on its own thread. The session's model is a
  * script that says no model is configured: agents bring their own (a scripted one, for now)
  * through {@code AgentModels}.
  */
@@ -37,7 +41,19 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** {@code stt} and {@code tts} are the embedded ones, or the remote ones configured instead. */
   private record Loaded(SileroVad vad, SpeechToText stt, TextToSpeech tts, NoiseSuppressor noise) {}
 
+  /** Each Sphinx4 decoder holds its own models, some 100 MB of heap. */
+  private static final int MAX_DECODERS = 4;
+
   private final boolean rnnoise;
+  private final int parallelism;
+  /**
+   * Inference during calls (Sphinx4 decodes, FreeTTS synthesis, extra voices and decoders loaded)
+   * takes seconds of CPU: on virtual threads it would hold their carriers, and with few cores
+   * stall every virtual thread, RTP receive loops included (calls then hung up on a media timeout
+   * while the caller was being recognised). Platform threads are time-sliced by the OS instead.
+   */
+  private final ExecutorService inference =
+      Executors.newCachedThreadPool(Thread.ofPlatform().name("agent-inference-", 0).daemon(true).factory());
   private final RemoteModels remote;
   private final TurnHandling turnHandling;
   private final ExecutorService executor;
@@ -47,7 +63,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /**
    * @param rnnoise whether sessions clean the caller's audio with RNNoise first
    * @param turnHandling endpointing and interruption options of every session
-   * @param executor runs loading, recognition and every session's work (virtual threads suit)
+   * @param executor runs every session's work (virtual threads suit); inference has threads of its own
    */
   public EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, ExecutorService executor, Clock clock) {
     this(rnnoise, turnHandling, RemoteModels.NONE, executor, clock);
@@ -56,6 +72,13 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** As above, with OpenAI-compatible providers in place of the embedded ones where configured. */
   EmbeddedModels(
       boolean rnnoise, TurnHandling turnHandling, RemoteModels remote, ExecutorService executor, Clock clock) {
+    this(rnnoise, turnHandling, remote, executor, clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, with at most {@code parallelism} voices and decoders working at once. */
+  EmbeddedModels(boolean rnnoise, TurnHandling turnHandling, RemoteModels remote, ExecutorService executor,
+      Clock clock, int parallelism) {
+    this.parallelism = Math.max(1, parallelism);
     this.rnnoise = rnnoise;
     this.turnHandling = turnHandling;
     this.remote = remote;
@@ -66,7 +89,7 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
   /** Starts loading the models in the background, if not yet started. */
   public synchronized CompletableFuture<?> warmUp() {
     if (loaded == null) {
-      loaded = CompletableFuture.supplyAsync(this::load, executor);
+      loaded = CompletableFuture.supplyAsync(this::load, executor); // once, before any call is answered
     }
     return loaded;
   }
@@ -105,8 +128,9 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     Loaded models =
         new Loaded(
             SileroVad.load(),
-            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(executor),
-            remote.tts() != null ? remote.tts() : new FreeTtsTextToSpeech(),
+            remote.stt() != null ? remote.stt() : new Sphinx4SpeechToText(inference, Math.min(parallelism, MAX_DECODERS)),
+            remote.tts() != null ? remote.tts()
+                : new OffloadedTextToSpeech(new FreeTtsTextToSpeech(150f, parallelism, inference), inference),
             rnnoise ? RnnoiseSuppressor.load() : NoiseSuppressor.NONE);
     log.info("agent models loaded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, describe());
     return models;
@@ -120,10 +144,11 @@ public final class EmbeddedModels implements SessionFactory, AutoCloseable {
     }
     if (models != null && models.isDone() && !models.isCompletedExceptionally()) {
       Loaded m = models.join();
-      if (m.tts() instanceof FreeTtsTextToSpeech freetts) {
+      if (m.tts() instanceof OffloadedTextToSpeech offloaded && offloaded.inner() instanceof FreeTtsTextToSpeech freetts) {
         freetts.close();
       }
       m.vad().close();
     }
+    inference.shutdownNow();
   }
 }

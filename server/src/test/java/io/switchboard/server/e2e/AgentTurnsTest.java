@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Turns of a real phone call (baresip) with the development server's demo agent: the caller
- * cutting in on the greeting stops the agent's voice on the caller's RTP leg and the transcript
- * keeps only what was played; and a turn's latencies show in {@code GET /metrics}. Timeouts
+ * cutting in on the greeting stops the agent's voice on the caller's RTP leg, the transcript
+ * keeps only what was played, and the answer to the caller is then heard in full; and a turn's
+ * latencies show in {@code GET /metrics}. Timeouts
  * are generous and nothing is judged by the wall clock: the cut is found in the recording.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,8 +105,12 @@ class AgentTurnsTest {
       assertEquals(new ChatItem.Message(ChatRole.ASSISTANT, cut.text(), true), said,
           "the chat context holds what the caller heard, marked interrupted");
 
-      // Room for the quiet after the cut to reach the caller's recording (the media clock, not a sleep).
-      agentEvents.next(AgentEvent.SpeechCreated.class, c -> c.source().equals("user_turn"), SHORT);
+      // The answer to the caller's turn plays in full after the cut (before the FreeTTS fix of
+      // 9bc352c, the cut greeting's refused audio killed the voice's output thread and it never did).
+      SpeechHandle reply = agentEvents.next(AgentEvent.SpeechCreated.class, c -> c.source().equals("user_turn"), SHORT).speech();
+      var answer = agentEvents.next(AgentEvent.AgentTranscript.class, t -> t.speechId().equals(reply.id()), LONG);
+      assertFalse(answer.interrupted(), "the answer was cut: " + agentEvents.all());
+      assertFalse(answer.text().isBlank(), "the answer said nothing: " + agentEvents.all());
       control.command("hangup", "");
       control.awaitEvent("CALL_CLOSED", SHORT);
       control.command("quit", "");
@@ -121,6 +126,7 @@ class AgentTurnsTest {
       assertTrue(greetingMillis < fullMillis - 500, "the caller heard " + greetingMillis + " ms of the greeting, which lasts "
           + fullMillis + " ms: it was not cut (heard: " + heard.transcript() + ")");
       assertTrue(frames.loudestDbfs(quiet, quiet + 50) < -50, "the leg was quiet for a second after the cut");
+      assertTrue(frames.firstVoiced(quiet + 50) > 0, "the caller never heard the answer \"" + answer.text() + "\" after the cut");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.agent.stt.sphinx;
 
+import io.switchboard.agent.pool.ModelPool;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.SttEvent;
 import io.switchboard.agent.stt.SttStream;
@@ -17,13 +18,42 @@ import java.util.function.Consumer;
 public final class Sphinx4SpeechToText implements SpeechToText {
   public static final int SAMPLE_RATE = 16_000;
 
-  private final SphinxDecoder decoder;
+  /** Words from one segment's PCM (16 kHz, 16-bit little-endian). */
+  @FunctionalInterface
+  interface Decoding {
+    String decode(byte[] pcm) throws InterruptedException;
+  }
+
+  private final ModelPool<SphinxDecoder> decoders;
+  private final Decoding decoding;
   private final Executor executor;
 
-  /** Loads the models (several seconds); recognition runs on {@code executor}. */
+  /** Loads the models (several seconds); recognition runs on {@code executor}, one segment at a time. */
   public Sphinx4SpeechToText(Executor executor) {
-    this.decoder = new SphinxDecoder();
+    this(executor, 1);
+  }
+
+  /**
+   * Loads one decoder now and up to {@code maxDecoders} in all (on {@code executor}), as
+   * concurrent sessions' segments would otherwise wait for each other. Each holds its own copy
+   * of the models (some 100 MB of heap).
+   */
+  public Sphinx4SpeechToText(Executor executor, int maxDecoders) {
+    this.decoders = new ModelPool<>("Sphinx4 decoder", maxDecoders, SphinxDecoder::new, executor);
+    this.decoding = pcm -> decoders.with(d -> d.decode(pcm));
     this.executor = executor;
+  }
+
+  /** Segments decoded by {@code decoding} instead of Sphinx4 (tests of the segment handling). */
+  Sphinx4SpeechToText(Executor executor, Decoding decoding) {
+    this.decoders = null;
+    this.decoding = decoding;
+    this.executor = executor;
+  }
+
+  /** How many decoders are loaded now. */
+  public int decoders() {
+    return decoders == null ? 0 : decoders.size();
   }
 
   @Override
@@ -82,8 +112,16 @@ public final class Sphinx4SpeechToText implements SpeechToText {
         if (isClosed()) {
           return;
         }
-        String text = segment.length == 0 ? "" : decoder.decode(segment);
-        events.accept(new SttEvent.Final(text, Double.NaN));
+        try {
+          String text = segment.length == 0 ? "" : decoding.decode(segment);
+          events.accept(new SttEvent.Final(text, Double.NaN));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          events.accept(new SttEvent.Failed(new IllegalStateException("Sphinx4 recognition interrupted")));
+        } catch (RuntimeException e) {
+          // Reported, and the segment still ends: without SegmentDone the turn would wait forever.
+          events.accept(new SttEvent.Failed(e));
+        }
         events.accept(new SttEvent.SegmentDone());
       });
     }

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One Sphinx4 recogniser over the bundled US English models; decodes whole segments, one at a time. */
+/** One Sphinx4 recogniser over the bundled US English models; decodes whole segments, one at a time (a pool holds several). */
 final class SphinxDecoder {
   private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
 
