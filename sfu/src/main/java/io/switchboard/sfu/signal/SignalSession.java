@@ -14,7 +14,10 @@ import io.switchboard.sfu.room.RoomEvent;
 import io.switchboard.sfu.room.TrackInfo;
 import io.switchboard.sfu.transport.TransportState;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import livekit.LivekitRtc;
 import livekit.LivekitRtc.SignalRequest;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignalSession {
   private static final Logger log = LoggerFactory.getLogger(SignalSession.class);
+  private static final Duration RESUME_ANSWER_DELAY = Duration.ofMillis(200);
 
   private final SignalServer server;
   private final JoinParams params;
@@ -80,8 +84,13 @@ public final class SignalSession {
     var grants = params.grants();
     if (params.resume()) {
       // Resume is not supported: LiveKit's answer is to ask for a full reconnect (a new join).
-      sink.send(SignalMessages.leave(DisconnectReason.STATE_MISMATCH, LivekitRtc.LeaveRequest.Action.RECONNECT));
-      shutdown(DisconnectReason.STATE_MISMATCH, false, false);
+      // The answer waits a moment: sent in the same packet as the upgrade's 101 response, the
+      // JDK's WebSocket client (at least) never finished opening and never saw it.
+      CompletableFuture.delayedExecutor(RESUME_ANSWER_DELAY.toMillis(), TimeUnit.MILLISECONDS, queue)
+          .execute(() -> {
+            sink.send(SignalMessages.leave(DisconnectReason.STATE_MISMATCH, LivekitRtc.LeaveRequest.Action.RECONNECT));
+            shutdown(DisconnectReason.STATE_MISMATCH, false, false);
+          });
       return;
     }
     try {
