@@ -85,7 +85,14 @@ class PhoneTransferTest {
           throw new java.io.UncheckedIOException(e);
         }
       });
-      String incoming = bobKeys.awaitEvent("CALL_INCOMING", Duration.ofSeconds(15));
+      String incoming;
+      try {
+        incoming = bobKeys.awaitEvent("CALL_INCOMING", Duration.ofSeconds(30));
+      } catch (AssertionError notCalled) {
+        String outcome = transfer.isDone() ? "transfer answered: " + transfer.handle((r, e) -> e != null ? e.toString()
+            : "HTTP " + r.code() + " " + errorBody(r)).join() : "transfer still running";
+        throw new AssertionError(notCalled.getMessage() + "; " + outcome + "\nalice's log:\n" + alice.log(), notCalled);
+      }
       assertTrue(incoming.contains("alice"), "bob is called by alice herself: " + incoming);
       bobKeys.command("accept", "");
       bobKeys.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(15));
