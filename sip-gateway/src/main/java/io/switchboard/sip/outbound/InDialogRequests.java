@@ -1,5 +1,7 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.sip.sdp.SdesCrypto;
+import java.security.SecureRandom;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.incall.DialogRequests;
 import io.switchboard.sip.sdp.AnswerResult;
@@ -71,7 +73,7 @@ final class InDialogRequests {
       SessionDescription theirs = new SdpParser().parse(request.body());
       String address = offer.origin().address();
       LocalSdp local = new LocalSdp(address, offer.media().getFirst().port(), offer.origin().sessionId(),
-          Long.parseLong(offer.origin().sessionVersion()) + 1);
+          Long.parseLong(offer.origin().sessionVersion()) + 1, SdesCrypto.generate(new SecureRandom()));
       switch (OfferAnswer.answer(theirs, policy, null, local)) {
         case AnswerResult.Answered answered -> {
           media.update(answered.audio());

@@ -1,5 +1,7 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.sip.sdp.SdesCrypto;
+import java.security.SecureRandom;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.sdp.LocalSdp;
 import io.switchboard.sip.sdp.MediaDirection;
@@ -58,7 +60,7 @@ final class InviteBuilder {
     String address = media.localAddress();
     boolean unset = address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::");
     LocalSdp local = new LocalSdp(unset ? advertisedAddress : address, media.localPort(),
-        Long.toString(random.nextLong(1, Long.MAX_VALUE)), 1);
+        Long.toString(random.nextLong(1, Long.MAX_VALUE)), 1, SdesCrypto.generate(new SecureRandom()));
     return OfferAnswer.offer(plan.codecs(), MediaDirection.SENDRECV, local);
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.sip.srtp.SdesSrtpProtection;
 import io.switchboard.media.net.RtpLeg;
 import io.switchboard.media.net.RtpLegConfig;
 import io.switchboard.media.net.RtpPortAllocator;
@@ -176,6 +177,7 @@ public final class OutboundCallService {
       leg.setRemote(new InetSocketAddress(negotiated.remoteAddress(), negotiated.remotePort()),
           new InetSocketAddress(negotiated.remoteAddress(), negotiated.remotePort() + 1));
       leg.setMediaFormat(LegFormats.of(negotiated));
+      leg.setProtection(negotiated.srtp() == null ? null : SdesSrtpProtection.of(negotiated.srtp()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.switchboard.sip.room;
 
+import io.switchboard.sip.srtp.SdesSrtpProtection;
 import io.switchboard.media.net.RtpLeg;
 import io.switchboard.media.net.RtpLegConfig;
 import io.switchboard.media.net.RtpPortAllocator;
@@ -84,6 +85,7 @@ public final class RtpMediaSessions implements MediaSessionFactory {
       InetSocketAddress rtcp = new InetSocketAddress(audio.remoteAddress(), audio.remotePort() + 1);
       leg.setRemote(rtp, rtcp);
       leg.setMediaFormat(Codecs.format(audio));
+      leg.setProtection(audio.srtp() == null ? null : SdesSrtpProtection.of(audio.srtp()));
       call.media().setDirection(audio.direction().sends(), audio.direction().receives());
     }
 
