@@ -63,6 +63,23 @@ class SrtpCallersTest {
   }
 
   @Test
+  void onAnAllowTrunkABestEffortSrtpCallerAndAPlainCallerHearEachOther() throws Exception {
+    String number = trunk("+15550172", "mixed-lobby", "SIP_MEDIA_ENCRYPT_ALLOW");
+    String uri = "sip:" + number + "@127.0.0.1:" + server.sipPort();
+    // mediaenc=srtp offers RTP/AVP with a=crypto: ALLOW answers SRTP; the plain caller stays on RTP.
+    try (Baresip a = new Baresip(dir.resolve("a"), "alice", FreePorts.pair(), tone(TONE_A, "a.wav"), 0, "srtp");
+        Baresip b = new Baresip(dir.resolve("b"), "bob", FreePorts.pair(), tone(TONE_B, "b.wav"))) {
+      a.dial(uri, Duration.ofSeconds(12));
+      b.dial(uri, Duration.ofSeconds(12));
+      assertTrue(a.awaitExit(Duration.ofSeconds(30)), "alice's phone did not finish");
+      assertTrue(b.awaitExit(Duration.ofSeconds(30)), "bob's phone did not finish");
+
+      assertHears(a, TONE_B, TONE_A);
+      assertHears(b, TONE_A, TONE_B);
+    }
+  }
+
+  @Test
   void aPlainCallerToARequireTrunkIsRefusedWith488() throws Exception {
     String number = secureTrunk("+15550171", "secure-only");
     try (Baresip plain = new Baresip(dir.resolve("plain"), "carol", FreePorts.pair(), tone(TONE_A, "c.wav"))) {
@@ -75,9 +92,13 @@ class SrtpCallersTest {
 
   /** An inbound trunk with media_encryption REQUIRE and a direct rule into {@code room}. */
   private String secureTrunk(String number, String room) throws Exception {
+    return trunk(number, room, "SIP_MEDIA_ENCRYPT_REQUIRE");
+  }
+
+  private String trunk(String number, String room, String encryption) throws Exception {
     JsonTwirp.post(server.url(), "CreateSIPInboundTrunk",
         "{\"trunk\":{\"name\":\"secure\",\"numbers\":[\"" + number + "\"],\"allowed_addresses\":[\"127.0.0.1/32\"],"
-            + "\"media_encryption\":\"SIP_MEDIA_ENCRYPT_REQUIRE\"}}");
+            + "\"media_encryption\":\"" + encryption + "\"}}");
     String trunkId = JsonTwirp.post(server.url(), "ListSIPInboundTrunk", "{\"numbers\":[\"" + number + "\"]}")
         .get("items").get(0).get("sip_trunk_id").asText();
     JsonTwirp.post(server.url(), "CreateSIPDispatchRule",
