@@ -70,7 +70,8 @@ public final class OfferAnswer {
     }
     attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
     attributes.add(SdpAttribute.flag(direction.attributeName()));
-    // REQUIRE offers RTP/SAVP; ALLOW offers RTP/AVP with crypto lines (best effort), as LiveKit does.
+    // REQUIRE offers RTP/SAVP. ALLOW offers RTP/AVP with crypto lines (best effort): a plain-only peer
+    // ignores them instead of refusing, where LiveKit's ALLOW offers RTP/SAVP (media-sdk sdp/offer.go).
     String protocol = policy.encryption() == MediaEncryption.REQUIRE ? "RTP/SAVP" : "RTP/AVP";
     if (policy.encryption() != MediaEncryption.DISABLE) {
       if (local.srtpKey() == null) {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * SDES-SRTP offer/answer for one audio stream (RFC 4568 §7), under a call's
  * {@link MediaEncryption} policy. DISABLE refuses RTP/SAVP and ignores crypto lines; ALLOW takes
- * SRTP whenever a usable crypto line is offered (also on RTP/AVP, "best effort" as
- * baresip's {@code mediaenc=srtp} and LiveKit do) and plain otherwise; REQUIRE refuses a stream
+ * SRTP whenever a usable crypto line is offered (also on RTP/AVP, the "best effort" offer of
+ * baresip's {@code mediaenc=srtp}; LiveKit also takes crypto whatever the profile) and plain otherwise; REQUIRE refuses a stream
  * without one. Our answer carries our own key under the offerer's tag and suite (§7.1.2).
  */
 final class SdesNegotiation {
