@@ -1,7 +1,5 @@
 package io.switchboard.sip.inbound;
 
-import io.switchboard.trunk.model.MediaEncryption;
-import java.security.SecureRandom;
 import io.switchboard.sip.sdp.AnswerAcceptance;
 import io.switchboard.sip.sdp.AnswerResult;
 import io.switchboard.sip.sdp.CodecPolicy;
@@ -12,6 +10,8 @@ import io.switchboard.sip.sdp.OfferAnswer;
 import io.switchboard.sip.sdp.SdesCrypto;
 import io.switchboard.sip.sdp.SdpWriter;
 import io.switchboard.sip.sdp.SessionDescription;
+import io.switchboard.trunk.model.MediaEncryption;
+import java.security.SecureRandom;
 
 /**
  * One call's offer/answer state: the current audio, our last SDP and its o= version, and an

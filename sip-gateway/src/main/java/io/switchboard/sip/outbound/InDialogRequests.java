@@ -1,13 +1,12 @@
 package io.switchboard.sip.outbound;
 
-import io.switchboard.sip.sdp.SdesCrypto;
-import java.security.SecureRandom;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.incall.DialogRequests;
 import io.switchboard.sip.sdp.AnswerResult;
 import io.switchboard.sip.sdp.CodecPolicy;
 import io.switchboard.sip.sdp.LocalSdp;
 import io.switchboard.sip.sdp.OfferAnswer;
+import io.switchboard.sip.sdp.SdesCrypto;
 import io.switchboard.sip.sdp.SdpParseException;
 import io.switchboard.sip.sdp.SdpParser;
 import io.switchboard.sip.sdp.SdpWriter;
@@ -18,6 +17,7 @@ import io.switchboard.sip.transport.SipSendException;
 import io.switchboard.sip.transport.SipSignalling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.security.SecureRandom;
 
 /**
  * Requests the far end sends inside an outbound call's dialog, other than BYE: a re-INVITE with

@@ -1,16 +1,16 @@
 package io.switchboard.sip.outbound;
 
-import io.switchboard.sip.sdp.SdesCrypto;
-import java.security.SecureRandom;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.sdp.LocalSdp;
 import io.switchboard.sip.sdp.MediaDirection;
 import io.switchboard.sip.sdp.OfferAnswer;
+import io.switchboard.sip.sdp.SdesCrypto;
 import io.switchboard.sip.sdp.SdpWriter;
 import io.switchboard.sip.sdp.SessionDescription;
 import io.switchboard.sip.transport.OutgoingInvite;
 import io.switchboard.sip.transport.SipHeader;
 import io.switchboard.sip.transport.TransportProtocol;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
