@@ -25,6 +25,7 @@ final class RtcpChannel {
   private final byte[] out = new byte[UdpEndpoint.MAX_DATAGRAM];
   private volatile InetSocketAddress signalled;
   private volatile InetSocketAddress learned;
+  private volatile PacketProtection protection;
 
   RtcpChannel(UdpEndpoint endpoint, RtcpSession session, RtpSender sender, RtpReceiver receiver,
       Object lock, Clock clock, Consumer<RtpLegEvent> events, AtomicLong sendErrors) {
@@ -45,6 +46,10 @@ final class RtcpChannel {
   void setRemote(InetSocketAddress rtcpAddress) {
     signalled = rtcpAddress;
     learned = null;
+  }
+
+  void setProtection(PacketProtection newProtection) {
+    protection = newProtection;
   }
 
   void sendReportIfDue(long now) {
@@ -77,6 +82,11 @@ final class RtcpChannel {
 
   private void send(int length) {
     InetSocketAddress target = learned != null ? learned : signalled;
+    PacketProtection p = protection;
+    if (p != null && target != null && (length = p.protectRtcp(out, length)) < 0) {
+      sendErrors.incrementAndGet();
+      return;
+    }
     if (target != null && !endpoint.send(out, length, target)) {
       sendErrors.incrementAndGet();
     }
@@ -99,8 +109,14 @@ final class RtcpChannel {
           receiver.droppedUnknownSource++;
           continue;
         }
+        int length = endpoint.receivedLength();
+        PacketProtection p = protection;
+        if (p != null && (length = p.unprotectRtcp(in, length)) < 0) {
+          receiver.droppedMalformed++;
+          continue;
+        }
         learned = from;
-        bye = session.onCompound(in, endpoint.receivedLength(), clock.millis(), sender.ssrc());
+        bye = session.onCompound(in, length, clock.millis(), sender.ssrc());
       }
       if (bye != null) {
         events.accept(new RtpLegEvent.RemoteBye(bye));

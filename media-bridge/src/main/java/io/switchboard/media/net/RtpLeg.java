@@ -45,6 +45,8 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   private final byte[] rtpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
 
   private volatile MediaFormat format;
+  /** Null for plain RTP; set once SDP agrees on SRTP keys. */
+  private volatile PacketProtection protection;
   private volatile InetSocketAddress sendTarget;
   private volatile boolean closed;
 
@@ -148,6 +150,23 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   }
 
   /**
+   * Protects what this leg sends and unprotects what it receives (RTP and RTCP), e.g. SRTP with
+   * SDES keys; null returns to plain RTP. Packets failing {@code unprotect} are dropped and
+   * counted as malformed.
+   */
+  public void setProtection(PacketProtection newProtection) {
+    PacketProtection old;
+    synchronized (lock) {
+      old = protection;
+      protection = newProtection;
+      rtcp.setProtection(newProtection);
+    }
+    if (old != null && old != newProtection) {
+      old.close();
+    }
+  }
+
+  /**
    * Queues digits to send as RFC 4733 events, driven by the {@link #write} ticks.
    *
    * @throws IllegalStateException if no telephone-event payload type was negotiated
@@ -188,6 +207,14 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     if (target == null) {
       return;
     }
+    PacketProtection p = protection;
+    if (p != null) {
+      length = p.protectRtp(sender.packet(), length);
+      if (length < 0) {
+        sendErrors.incrementAndGet();
+        return;
+      }
+    }
     if (rtp.send(sender.packet(), length, target)) {
       sender.sent(length, clock.millis());
     } else {
@@ -226,7 +253,13 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
       boolean locked;
       DtmfDigit digit;
       synchronized (lock) {
-        receiver.onDatagram(from, rtpDatagram, rtp.receivedLength(), clock.millis());
+        int length = rtp.receivedLength();
+        PacketProtection p = protection;
+        if (p != null && (length = p.unprotectRtp(rtpDatagram, length)) < 0) {
+          receiver.droppedMalformed++;
+          continue;
+        }
+        receiver.onDatagram(from, rtpDatagram, length, clock.millis());
         locked = receiver.lockedNow();
         digit = receiver.digitNow();
         if (locked) {
@@ -269,6 +302,10 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     rtcp.sendBye(clock.millis(), "hangup");
     closeQuietly(rtp::close);
     closeQuietly(rtcp::close);
+    PacketProtection p = protection;
+    if (p != null) {
+      p.close();
+    }
     onClose.run();
   }
 

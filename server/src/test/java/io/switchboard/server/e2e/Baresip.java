@@ -42,6 +42,15 @@ final class Baresip implements AutoCloseable {
    * @param controlPort a free port for the ctrl_tcp module, or 0 for none
    */
   Baresip(Path dir, String user, int sipPort, Path microphoneWav, int controlPort) throws IOException {
+    this(dir, user, sipPort, microphoneWav, controlPort, null);
+  }
+
+  /**
+   * @param mediaEncryption baresip's account {@code mediaenc} ({@code srtp}: best-effort SDES on
+   *     RTP/AVP, {@code srtp-mand}: RTP/SAVP only), or null for plain RTP
+   */
+  Baresip(Path dir, String user, int sipPort, Path microphoneWav, int controlPort, String mediaEncryption)
+      throws IOException {
     this.dir = Files.createDirectories(dir);
     this.log = dir.resolve("baresip.log");
     this.controlPort = controlPort;
@@ -64,9 +73,13 @@ final class Baresip implements AutoCloseable {
       config.add("module_app ctrl_tcp.so");
       config.add("ctrl_tcp_listen 127.0.0.1:" + controlPort);
     }
+    if (mediaEncryption != null) {
+      config.add("module srtp.so");
+    }
     config.add("");
     Files.writeString(dir.resolve("config"), String.join("\n", config));
-    Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1>;regint=0\n");
+    Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1>;regint=0"
+        + (mediaEncryption == null ? "" : ";mediaenc=" + mediaEncryption) + "\n");
   }
 
   /** Dials {@code uri} and hangs up (quits) after {@code duration}. */

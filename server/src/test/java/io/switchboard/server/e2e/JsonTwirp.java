@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.livekit.server.AccessToken;
 import io.livekit.server.SIPAdmin;
+import io.livekit.server.SIPCall;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Twirp SIP calls with JSON bodies, for fields the SDK does not set (a trunk's ringing_timeout). */
+/** Twirp SIP calls with JSON bodies, for fields the SDK does not set (a trunk's ringing_timeout, media_encryption). */
 final class JsonTwirp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,7 +21,7 @@ final class JsonTwirp {
 
   static JsonNode post(String url, String method, String body) throws Exception {
     AccessToken token = new AccessToken(RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
-    token.addSIPGrants(new SIPAdmin(true));
+    token.addSIPGrants(new SIPAdmin(true), new SIPCall(true));
     HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/twirp/livekit.SIP/" + method))
         .header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + token.toJwt())

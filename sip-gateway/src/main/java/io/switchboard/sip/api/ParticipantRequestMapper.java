@@ -64,11 +64,6 @@ final class ParticipantRequestMapper {
         }
         MediaEncryption encryption = trunk.encryption().overriddenBy(
                 ApiErrors.mapping("", () -> ProtoValues.mediaEncryption(r.getMediaEncryption(), "media_encryption")));
-        if (encryption == MediaEncryption.REQUIRE) {
-            throw new TwirpException(TwirpErrorCode.UNIMPLEMENTED,
-                    "media_encryption: SIP_MEDIA_ENCRYPT_REQUIRE cannot be met: SRTP is not supported on SIP legs yet",
-                    Map.of("argument", "media_encryption"));
-        }
         Duration ringing = orDefault(ProtoValues.duration(r.hasRingingTimeout(), r.getRingingTimeout()), DEFAULT_RINGING);
         if (ringing.compareTo(MAX_RINGING) > 0) {
             throw ApiErrors.invalidField("ringing_timeout", "must be at most " + MAX_RINGING.toSeconds() + "s");
@@ -90,7 +85,7 @@ final class ParticipantRequestMapper {
             throw ApiErrors.invalidField("display_name", "must be at most 128 characters");
         }
         DialPlan dial = new DialPlan(trunk.target(), callTo, caller, trunk.fromHost(), displayName, headers,
-                trunk.username(), trunk.password(), ringing, maxDuration, CodecPolicy.defaults());
+                trunk.username(), trunk.password(), ringing, maxDuration, CodecPolicy.defaults().withEncryption(encryption));
         IncludeHeaders include = ApiErrors.mapping("",
                 () -> ProtoValues.includeHeaders(r.getIncludeHeaders(), "include_headers"));
         return new OutboundCallSpec(dial, trunk.id(), r.getRoomName(), r.getParticipantIdentity(),

@@ -7,8 +7,11 @@ import io.switchboard.sip.sdp.LocalSdp;
 import io.switchboard.sip.sdp.MediaDirection;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.sip.sdp.OfferAnswer;
+import io.switchboard.sip.sdp.SdesCrypto;
 import io.switchboard.sip.sdp.SdpWriter;
 import io.switchboard.sip.sdp.SessionDescription;
+import io.switchboard.trunk.model.MediaEncryption;
+import java.security.SecureRandom;
 
 /**
  * One call's offer/answer state: the current audio, our last SDP and its o= version, and an
@@ -23,6 +26,8 @@ final class MediaNegotiation {
   private SessionDescription lastLocal;
   private SessionDescription pendingOffer;
   private NegotiatedAudio current;
+  /** Our SDES key for the whole call (RFC 4568 §7.1.4 lets a re-offer keep it). */
+  private final SdesCrypto srtpKey = SdesCrypto.generate(new SecureRandom());
 
   MediaNegotiation(String sessionId, CodecPolicy policy) {
     this.sessionId = sessionId;
@@ -49,7 +54,9 @@ final class MediaNegotiation {
 
   /** Checks an offer against a policy without touching state (before media is open). */
   static AnswerResult check(SessionDescription offer, CodecPolicy policy) {
-    return OfferAnswer.answer(offer, policy, null, new LocalSdp("0.0.0.0", 9, "0", 0));
+    // The call's encryption policy is known only after dispatch; here only codecs and profiles count.
+    return OfferAnswer.answer(offer, policy.withEncryption(MediaEncryption.ALLOW), null,
+        new LocalSdp("0.0.0.0", 9, "0", 0, SdesCrypto.generate(new SecureRandom())));
   }
 
   /** Our offer (late offer or a late-offer re-INVITE); the answer is expected in the ACK. */
@@ -88,7 +95,7 @@ final class MediaNegotiation {
   }
 
   private LocalSdp local(long candidateVersion) {
-    return new LocalSdp(address, port, sessionId, candidateVersion);
+    return new LocalSdp(address, port, sessionId, candidateVersion, srtpKey);
   }
 
   /** Keeps the o= version unless the description really changed (RFC 3264 §8). */

@@ -6,6 +6,7 @@ import io.switchboard.sip.sdp.AnswerResult;
 import io.switchboard.sip.sdp.CodecPolicy;
 import io.switchboard.sip.sdp.LocalSdp;
 import io.switchboard.sip.sdp.OfferAnswer;
+import io.switchboard.sip.sdp.SdesCrypto;
 import io.switchboard.sip.sdp.SdpParseException;
 import io.switchboard.sip.sdp.SdpParser;
 import io.switchboard.sip.sdp.SdpWriter;
@@ -16,6 +17,7 @@ import io.switchboard.sip.transport.SipSendException;
 import io.switchboard.sip.transport.SipSignalling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.security.SecureRandom;
 
 /**
  * Requests the far end sends inside an outbound call's dialog, other than BYE: a re-INVITE with
@@ -71,7 +73,7 @@ final class InDialogRequests {
       SessionDescription theirs = new SdpParser().parse(request.body());
       String address = offer.origin().address();
       LocalSdp local = new LocalSdp(address, offer.media().getFirst().port(), offer.origin().sessionId(),
-          Long.parseLong(offer.origin().sessionVersion()) + 1);
+          Long.parseLong(offer.origin().sessionVersion()) + 1, SdesCrypto.generate(new SecureRandom()));
       switch (OfferAnswer.answer(theirs, policy, null, local)) {
         case AnswerResult.Answered answered -> {
           media.update(answered.audio());

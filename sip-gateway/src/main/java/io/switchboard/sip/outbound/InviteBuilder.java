@@ -4,11 +4,13 @@ import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.sdp.LocalSdp;
 import io.switchboard.sip.sdp.MediaDirection;
 import io.switchboard.sip.sdp.OfferAnswer;
+import io.switchboard.sip.sdp.SdesCrypto;
 import io.switchboard.sip.sdp.SdpWriter;
 import io.switchboard.sip.sdp.SessionDescription;
 import io.switchboard.sip.transport.OutgoingInvite;
 import io.switchboard.sip.transport.SipHeader;
 import io.switchboard.sip.transport.TransportProtocol;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,7 +60,7 @@ final class InviteBuilder {
     String address = media.localAddress();
     boolean unset = address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::");
     LocalSdp local = new LocalSdp(unset ? advertisedAddress : address, media.localPort(),
-        Long.toString(random.nextLong(1, Long.MAX_VALUE)), 1);
+        Long.toString(random.nextLong(1, Long.MAX_VALUE)), 1, SdesCrypto.generate(new SecureRandom()));
     return OfferAnswer.offer(plan.codecs(), MediaDirection.SENDRECV, local);
   }
 

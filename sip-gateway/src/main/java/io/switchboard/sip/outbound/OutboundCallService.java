@@ -13,6 +13,8 @@ import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.sdp.NegotiatedAudio;
+import io.switchboard.sip.sdp.SrtpKeys;
+import io.switchboard.sip.srtp.SdesSrtpProtection;
 import io.switchboard.trunk.match.SipAttributes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -155,6 +158,8 @@ public final class OutboundCallService {
   private final class LegSession implements MediaSession {
     private final RtpLeg leg;
     private final OutboundAudio audio;
+    /** The SDES keys in force; touched only on the call's executor. */
+    private SrtpKeys keys;
 
     LegSession(RtpLeg leg, OutboundAudio audio) {
       this.leg = leg;
@@ -176,6 +181,10 @@ public final class OutboundCallService {
       leg.setRemote(new InetSocketAddress(negotiated.remoteAddress(), negotiated.remotePort()),
           new InetSocketAddress(negotiated.remoteAddress(), negotiated.remotePort() + 1));
       leg.setMediaFormat(LegFormats.of(negotiated));
+      if (!Objects.equals(keys, negotiated.srtp())) { // same keys after a re-INVITE: keep the SRTP state
+        keys = negotiated.srtp();
+        leg.setProtection(keys == null ? null : SdesSrtpProtection.of(keys));
+      }
     }
 
     @Override

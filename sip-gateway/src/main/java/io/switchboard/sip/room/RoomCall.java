@@ -165,8 +165,9 @@ public final class RoomCall implements CallListener, ParticipantListener, SipPar
       }
       case CallStage.InRoom(LocalParticipant participant) -> {
         log.info(
-            "call answered call_id={} trunk={} room={} codec={}",
-            sipCallId, trunkId, participant.roomName(), audio.codec());
+            "call answered call_id={} trunk={} room={} codec={} srtp={}",
+            sipCallId, trunkId, participant.roomName(), audio.codec(),
+            audio.srtp() == null ? "none" : audio.srtp().suite());
         participant.updateAttributes(Map.of(SipAttributes.CALL_STATUS, "active"));
       }
       case CallStage.Placing p -> { }

@@ -8,9 +8,12 @@ import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.inbound.MediaSessionFactory;
 import io.switchboard.sip.inbound.MediaUnavailableException;
 import io.switchboard.sip.sdp.NegotiatedAudio;
+import io.switchboard.sip.sdp.SrtpKeys;
+import io.switchboard.sip.srtp.SdesSrtpProtection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
@@ -62,6 +65,8 @@ public final class RtpMediaSessions implements MediaSessionFactory {
   private final class Session implements MediaSession {
     private final RtpLeg leg;
     private final RoomCall call;
+    /** The SDES keys in force; touched only on the call's executor. */
+    private SrtpKeys keys;
 
     Session(RtpLeg leg, RoomCall call) {
       this.leg = leg;
@@ -84,6 +89,10 @@ public final class RtpMediaSessions implements MediaSessionFactory {
       InetSocketAddress rtcp = new InetSocketAddress(audio.remoteAddress(), audio.remotePort() + 1);
       leg.setRemote(rtp, rtcp);
       leg.setMediaFormat(Codecs.format(audio));
+      if (!Objects.equals(keys, audio.srtp())) { // same keys after a re-INVITE: keep the SRTP state
+        keys = audio.srtp();
+        leg.setProtection(keys == null ? null : SdesSrtpProtection.of(keys));
+      }
       call.media().setDirection(audio.direction().sends(), audio.direction().receives());
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.sip.room;
 
 import io.switchboard.sip.inbound.CallOptions;
 import io.switchboard.sip.transport.SipHeader;
+import io.switchboard.trunk.model.MediaEncryption;
 import java.time.Duration;
 
 /** From the trunk's call options to what the SIP layer applies to the call. */
@@ -19,6 +20,8 @@ final class SipCallOptions {
       options = options.withMaxCallDuration(max);
     }
     var headers = trunkOptions.headers().entrySet().stream().map(e -> new SipHeader(e.getKey(), e.getValue())).toList();
-    return new CallOptions(options.ringingTimeout(), options.maxCallDuration(), options.codecs(), headers);
+    var encryption = trunkOptions.mediaEncryption() == null ? MediaEncryption.DISABLE : trunkOptions.mediaEncryption();
+    return new CallOptions(options.ringingTimeout(), options.maxCallDuration(),
+        options.codecs().withEncryption(encryption), headers);
   }
 }

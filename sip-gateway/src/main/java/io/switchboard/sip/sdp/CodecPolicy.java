@@ -1,5 +1,6 @@
 package io.switchboard.sip.sdp;
 
+import io.switchboard.trunk.model.MediaEncryption;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,13 +9,23 @@ import java.util.Objects;
  *
  * @param allowed the allow-list; in our own offers, also the preference order
  * @param dtmf whether to agree to RFC 4733 telephone-event
+ * @param encryption SDES-SRTP policy (RFC 4568): plain only, either, or SRTP only
  */
-public record CodecPolicy(List<SdpCodec> allowed, boolean dtmf) {
+public record CodecPolicy(List<SdpCodec> allowed, boolean dtmf, MediaEncryption encryption) {
+  public CodecPolicy(List<SdpCodec> allowed, boolean dtmf) {
+    this(allowed, dtmf, MediaEncryption.DISABLE);
+  }
+
   public CodecPolicy {
+    Objects.requireNonNull(encryption, "encryption");
     allowed = List.copyOf(Objects.requireNonNull(allowed, "allowed"));
     if (allowed.isEmpty()) {
       throw new IllegalArgumentException("codec allow-list is empty");
     }
+  }
+
+  public CodecPolicy withEncryption(MediaEncryption mode) {
+    return new CodecPolicy(allowed, dtmf, mode);
   }
 
   /** G.722, PCMU, PCMA and DTMF. Answers still follow the offerer's order (see {@link OfferAnswer}). */

@@ -9,8 +9,14 @@ import java.util.Objects;
  * @param rtpPort our RTP port for the audio stream
  * @param sessionId the o= session id, fixed for the call
  * @param sessionVersion the o= version; must grow whenever our description changes (RFC 3264 §8)
+ * @param srtpKey our SDES master key and salt, used when the stream is SRTP (tag and suite are
+ *     set per answer); null when the call never encrypts
  */
-public record LocalSdp(String address, int rtpPort, String sessionId, long sessionVersion) {
+public record LocalSdp(String address, int rtpPort, String sessionId, long sessionVersion, SdesCrypto srtpKey) {
+  public LocalSdp(String address, int rtpPort, String sessionId, long sessionVersion) {
+    this(address, rtpPort, sessionId, sessionVersion, null);
+  }
+
   public LocalSdp {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(sessionId, "sessionId");

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * @param dtmfPayloadType the telephone-event payload type, if both sides agreed to it
  * @param remoteAddress where to send RTP; "0.0.0.0" when the peer has put us on hold the RFC 2543 way
  * @param direction our direction: whether we send and/or receive
+ * @param srtp the SDES keys when the stream is SRTP, null for plain RTP
  */
 public record NegotiatedAudio(
     SdpCodec codec,
@@ -19,7 +20,18 @@ public record NegotiatedAudio(
     String remoteAddress,
     int remotePort,
     MediaDirection direction,
-    int ptimeMillis) {
+    int ptimeMillis,
+    SrtpKeys srtp) {
+  public NegotiatedAudio(SdpCodec codec, int payloadType, OptionalInt dtmfPayloadType, String remoteAddress,
+      int remotePort, MediaDirection direction, int ptimeMillis) {
+    this(codec, payloadType, dtmfPayloadType, remoteAddress, remotePort, direction, ptimeMillis, null);
+  }
+
+  NegotiatedAudio withSrtp(SrtpKeys keys) {
+    return new NegotiatedAudio(codec, payloadType, dtmfPayloadType, remoteAddress, remotePort, direction,
+        ptimeMillis, keys);
+  }
+
   public NegotiatedAudio {
     Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(dtmfPayloadType, "dtmfPayloadType");

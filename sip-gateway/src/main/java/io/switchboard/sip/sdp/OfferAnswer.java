@@ -1,5 +1,6 @@
 package io.switchboard.sip.sdp;
 
+import io.switchboard.trunk.model.MediaEncryption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,12 @@ public final class OfferAnswer {
         String problem = unusable(offer, media, policy);
         if (problem == null) {
           chosen = negotiate(offer, media, policy, keep);
+          if (SdesNegotiation.choose(media, policy.encryption()) instanceof SdesNegotiation.Choice.Srtp(var crypto)) {
+            if (local.srtpKey() == null) {
+              throw new IllegalStateException("SRTP negotiated but the call has no local SDES key");
+            }
+            chosen = chosen.withSrtp(SdesNegotiation.keys(local.srtpKey(), crypto));
+          }
           answerMedia.add(acceptedMedia(media, chosen, local));
           continue;
         }
@@ -63,8 +70,17 @@ public final class OfferAnswer {
     }
     attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
     attributes.add(SdpAttribute.flag(direction.attributeName()));
+    // REQUIRE offers RTP/SAVP. ALLOW offers RTP/AVP with crypto lines (best effort): a plain-only peer
+    // ignores them instead of refusing, where LiveKit's ALLOW offers RTP/SAVP (media-sdk sdp/offer.go).
+    String protocol = policy.encryption() == MediaEncryption.REQUIRE ? "RTP/SAVP" : "RTP/AVP";
+    if (policy.encryption() != MediaEncryption.DISABLE) {
+      if (local.srtpKey() == null) {
+        throw new IllegalStateException("media encryption " + policy.encryption() + " but no local SDES key");
+      }
+      attributes.addAll(SdesNegotiation.offerAttributes(local.srtpKey()));
+    }
     var audio = new MediaDescription(
-        "audio", local.rtpPort(), 1, "RTP/AVP", formats, null, List.of(), attributes);
+        "audio", local.rtpPort(), 1, protocol, formats, null, List.of(), attributes);
     return new SessionDescription(
         local.origin(), "-", SdpConnection.forAddress(local.address()), List.of(), List.of("0 0"),
         List.of(), List.of(audio));
@@ -81,6 +97,12 @@ public final class OfferAnswer {
       return new AnswerAcceptance.NotAcceptable("answer rejected the audio stream");
     }
     MediaDescription offered = ourOffer.media().getFirst();
+    SrtpKeys keys;
+    try {
+      keys = SdesNegotiation.acceptAnswer(offered, media);
+    } catch (IllegalArgumentException e) {
+      return new AnswerAcceptance.NotAcceptable(e.getMessage());
+    }
     for (String format : media.formats()) {
       Optional<SdpCodec> codec = SdpCodec.identify(media, format);
       if (codec.isPresent() && offered.formats().contains(format)) {
@@ -94,7 +116,7 @@ public final class OfferAnswer {
         MediaDirection theirs = effectiveDirection(answer, media, connection);
         return new AnswerAcceptance.Accepted(new NegotiatedAudio(
             codec.get(), Integer.parseInt(format), dtmf, connection.address(), media.port(),
-            theirs.answer(), PTIME_MILLIS));
+            theirs.answer(), PTIME_MILLIS, keys));
       }
     }
     return new AnswerAcceptance.NotAcceptable(
@@ -102,8 +124,12 @@ public final class OfferAnswer {
   }
 
   private static String unusable(SessionDescription offer, MediaDescription media, CodecPolicy policy) {
-    if (!media.protocol().equalsIgnoreCase("RTP/AVP") && !media.protocol().equalsIgnoreCase("RTP/AVPF")) {
-      return "audio transport " + media.protocol() + " is not supported (plain RTP/AVP only)";
+    if (!media.protocol().equalsIgnoreCase("RTP/AVP") && !media.protocol().equalsIgnoreCase("RTP/AVPF")
+        && !SdesNegotiation.isSecureProfile(media.protocol())) {
+      return "audio transport " + media.protocol() + " is not supported (RTP/AVP or RTP/SAVP with SDES only)";
+    }
+    if (SdesNegotiation.choose(media, policy.encryption()) instanceof SdesNegotiation.Choice.Refuse(String reason)) {
+      return reason;
     }
     if (offer.connectionFor(media) == null) {
       return "audio stream has no c= line";
@@ -162,6 +188,9 @@ public final class OfferAnswer {
     }
     attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
     attributes.add(SdpAttribute.flag(audio.direction().attributeName()));
+    if (audio.srtp() != null) {
+      attributes.add(SdpAttribute.of("crypto", audio.srtp().local().format()));
+    }
     return new MediaDescription(
         "audio", local.rtpPort(), 1, offered.protocol(), formats, null, List.of(), attributes);
   }

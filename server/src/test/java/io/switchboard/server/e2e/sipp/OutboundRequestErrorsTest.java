@@ -59,9 +59,7 @@ class OutboundRequestErrorsTest {
     String tls = dialing.trunk(5061, "\"transport\":\"SIP_TRANSPORT_TLS\"");
     assertError("{\"sip_trunk_id\":\"" + tls + "\",\"sip_call_to\":\"+1415\",\"room_name\":\"r\","
         + "\"wait_until_answered\":true}", "failed_precondition", "SIP over TLS is not enabled here (sip.tls.enabled)");
-    String trunk = dialing.trunk(5060, "");
-    assertError("{\"sip_trunk_id\":\"" + trunk + "\",\"sip_call_to\":\"+1415\",\"room_name\":\"r\","
-        + "\"media_encryption\":\"SIP_MEDIA_ENCRYPT_REQUIRE\"}", "unimplemented", "SRTP is not supported");
+    // SRTP (media_encryption REQUIRE) is built: OutboundSrtpToBaresipTest.
     assertError("{\"trunk\":{\"hostname\":\"sip:x.example.com\"},\"sip_number\":\"+1510\",\"sip_call_to\":\"+1415\","
         + "\"room_name\":\"r\"}", "invalid_argument", "trunk.hostname: trunk address must be host[:port]");
   }
