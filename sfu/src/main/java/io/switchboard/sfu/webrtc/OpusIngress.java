@@ -15,7 +15,7 @@ import java.time.Clock;
  * clock pulls it, decoded once, for the phone side and agents. RTP arrives on the transport's
  * network thread, {@link #read} runs on the media thread; only the jitter buffer is shared.
  */
-public final class OpusIngress implements AudioSource {
+public final class OpusIngress implements AudioSource, RtpIngress {
   private volatile int payloadType;
   private final TrackFanout fanout;
   private final AudioDecoder decoder;
@@ -47,6 +47,7 @@ public final class OpusIngress implements AudioSource {
   }
 
   /** One decrypted RTP packet of this track. */
+  @Override
   public void onRtp(byte[] buf, int off, int len) {
     if (parsed.parse(buf, off, len) != RtpParseStatus.OK || parsed.payloadType() != payloadType) {
       return;
