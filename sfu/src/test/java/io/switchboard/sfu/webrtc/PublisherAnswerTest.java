@@ -12,19 +12,23 @@ import org.junit.jupiter.api.Test;
 /** Our answers to a real publisher offer of LiveKit's Rust SDK (rtc-node 1.1.0). */
 class PublisherAnswerTest {
   @Test
-  void answersEverySectionInOrderAndAcceptsOnlyOpusAudioAndDataChannels() throws Exception {
+  void answersEverySectionInOrderAndAcceptsOpusVp8AndDataChannels() throws Exception {
     Sdp offer = Sdp.parse(TestTransports.rtcNodeOffer());
     PublisherAnswer answer = PublisherAnswer.answer(offer, TestTransports.ours(DtlsSetup.ACTIVE), 42, 2);
     Sdp parsed = Sdp.parse(answer.sdp());
 
     assertEquals(offer.media().stream().map(Sdp.Media::mid).toList(), parsed.media().stream().map(Sdp.Media::mid).toList(),
         "RFC 8829 §5.3.1: one section per offered one, same mids, same order");
-    assertEquals("BUNDLE 7 8 9 13 14", parsed.attribute("group").orElseThrow());
+    assertEquals("BUNDLE 7 8 9 10 11 12 13 14", parsed.attribute("group").orElseThrow());
     for (Sdp.Media m : parsed.media()) {
       switch (m.kind()) {
         case "video" -> {
-          assertEquals(0, m.port(), "video is rejected until it is forwarded");
-          assertTrue(m.attribute("inactive").isPresent());
+          assertEquals(List.of("96"), m.formats(), "the client's first choice we forward, VP8, alone");
+          assertEquals("96 VP8/90000", m.attribute("rtpmap").orElseThrow());
+          assertEquals(List.of("96 goog-remb", "96 ccm fir", "96 nack", "96 nack pli"), m.attributes("rtcp-fb"),
+              "REMB instead of transport-cc, which we would have to answer with feedback");
+          assertTrue(m.attribute("simulcast").isEmpty() && m.attribute("rid").isEmpty(), "one encoding");
+          assertTrue(m.attribute("inactive").isPresent(), "rtc-node's spare video sections are recvonly");
         }
         case "audio" -> {
           assertEquals(List.of("111"), m.formats(), "only Opus, with the client's payload type");
