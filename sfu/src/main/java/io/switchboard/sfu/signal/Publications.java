@@ -10,6 +10,7 @@ import io.switchboard.sfu.webrtc.OpusIngress;
 import io.switchboard.sfu.webrtc.PublisherAnswer;
 import io.switchboard.sfu.webrtc.PublisherConnection;
 import io.switchboard.sfu.webrtc.TrackFanout;
+import io.switchboard.sfu.webrtc.VideoCodec;
 import io.switchboard.sfu.webrtc.VideoIngress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import livekit.LivekitRtc.SignalResponse;
 final class Publications implements AutoCloseable {
   private record Pending(String cid, TrackInfo track, OpusIngress ingress) {}
 
-  private record PendingVideo(String cid, TrackInfo track, TrackFanout fanout) {}
+  private record PendingVideo(String cid, TrackInfo track, TrackFanout fanout, java.util.Optional<VideoCodec> codec) {}
 
   /** Recent packets kept per video track for subscribers' NACKs. */
   private static final int VIDEO_CACHE_PACKETS = 512;
@@ -120,7 +121,9 @@ final class Publications implements AutoCloseable {
       participant.setMuted(track.sid(), true);
     }
     clientMuted.put(track.sid(), request.getMuted());
-    unboundVideo.add(new PendingVideo(request.getCid(), track, fanout));
+    var codec = request.getSimulcastCodecsList().stream()
+        .map(c -> VideoCodec.named(c.getCodec())).flatMap(java.util.Optional::stream).findFirst();
+    unboundVideo.add(new PendingVideo(request.getCid(), track, fanout, codec));
     return SignalResponse.newBuilder()
         .setTrackPublished(
             LivekitRtc.TrackPublishedResponse.newBuilder()
@@ -158,7 +161,9 @@ final class Publications implements AutoCloseable {
 
   /** Answers the client's offer (echoing its id) and binds its audio sections to tracks. */
   SignalResponse answer(LivekitRtc.SessionDescription offer) {
-    PublisherAnswer answer = connection.answer(offer.getSdp());
+    java.util.Map<String, VideoCodec> videoCodecs = new java.util.HashMap<>();
+    unboundVideo.forEach(p -> p.codec().ifPresent(c -> videoCodecs.put(p.cid(), c)));
+    PublisherAnswer answer = connection.answer(offer.getSdp(), videoCodecs);
     for (PublisherAnswer.AcceptedAudio audio : answer.audio()) {
       if (!audio.sending() || boundMids.contains(audio.mid())) {
         continue; // a renegotiation: this section already carries its track

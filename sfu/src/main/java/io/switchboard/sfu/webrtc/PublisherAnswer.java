@@ -44,6 +44,16 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio, List<Accept
 
   public static PublisherAnswer answer(
       Sdp offer, TransportDescription local, long sessionId, long version) {
+    return answer(offer, local, sessionId, version, java.util.Map.of());
+  }
+
+  /**
+   * @param videoCodecs the codec each video track asked for (LiveKit's AddTrackRequest), by the
+   *     MediaStreamTrack id its section's {@code a=msid} names: chosen when offered, since the
+   *     client's codec preferences may not have reordered the offer
+   */
+  public static PublisherAnswer answer(Sdp offer, TransportDescription local, long sessionId, long version,
+      java.util.Map<String, VideoCodec> videoCodecs) {
     List<String> bundle = new ArrayList<>();
     List<AcceptedAudio> audio = new ArrayList<>();
     List<AcceptedVideo> video = new ArrayList<>();
@@ -53,7 +63,8 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio, List<Accept
       SdpWriter w = new SdpWriter();
       String mid = m.mid();
       Optional<Integer> opus = m.kind().equals("audio") ? opusPayloadType(m) : Optional.empty();
-      Optional<VideoCodec.Offered> vid = m.kind().equals("video") ? VideoCodec.choose(m) : Optional.empty();
+      Optional<VideoCodec.Offered> vid = m.kind().equals("video")
+          ? VideoCodec.choose(m, Optional.ofNullable(videoCodecs.get(msidTrack(m)))) : Optional.empty();
       if (m.port() == 0) {
         reject(w, m, mid);
       } else if (opus.isPresent()) {

@@ -32,6 +32,11 @@ public final class PublisherConnection implements AutoCloseable {
    * media over the same transport) and describes what we accept.
    */
   public synchronized PublisherAnswer answer(String offerSdp) {
+    return answer(offerSdp, java.util.Map.of());
+  }
+
+  /** As {@link #answer(String)}, choosing each video track's codec as its AddTrackRequest asked. */
+  public synchronized PublisherAnswer answer(String offerSdp, java.util.Map<String, VideoCodec> videoCodecs) {
     Sdp offer = Sdp.parse(offerSdp);
     RemoteTransport remote = RemoteTransport.of(offer);
     if (!remoteSet) {
@@ -40,7 +45,7 @@ public final class PublisherConnection implements AutoCloseable {
     }
     remote.candidates().forEach(transport::addRemoteCandidate);
     return PublisherAnswer.answer(
-        offer, transport.localDescription(), sessionId, version.incrementAndGet());
+        offer, transport.localDescription(), sessionId, version.incrementAndGet(), videoCodecs);
   }
 
   /** Routes the packets of one accepted audio section to its ingress. */

@@ -51,24 +51,58 @@ public enum VideoCodec {
   public record Offered(VideoCodec codec, int payloadType) {}
 
   /**
+   * The codec LiveKit's AddTrackRequest names ({@code simulcast_codecs[].codec}: "vp8", "h264"),
+   * if it is one we forward.
+   */
+  public static Optional<VideoCodec> named(String name) {
+    for (VideoCodec c : values()) {
+      if (c.name().equalsIgnoreCase(name) || c.mime.equalsIgnoreCase(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code preferred} if the section offers it in a form we forward, else {@link #choose(Sdp.Media)}. */
+  public static Optional<Offered> choose(Sdp.Media m, Optional<VideoCodec> preferred) {
+    if (preferred.isPresent()) {
+      for (String format : m.formats()) {
+        Optional<Offered> one = accept(m, format);
+        if (one.isPresent() && one.get().codec() == preferred.get()) {
+          return one;
+        }
+      }
+    }
+    return choose(m);
+  }
+
+  /**
    * The first codec in the section's preference order ({@code m=} format list) that we forward:
    * VP8, or H.264 whose fmtp has packetization-mode=1 and profile-level-id=42e01f.
    */
   public static Optional<Offered> choose(Sdp.Media m) {
     for (String format : m.formats()) {
-      String prefix = format + " ";
-      String name = m.attributes("rtpmap").stream().filter(r -> r.startsWith(prefix))
-          .map(r -> r.substring(prefix.length()).toUpperCase(Locale.ROOT)).findFirst().orElse("");
-      String params = m.attributes("fmtp").stream().filter(r -> r.startsWith(prefix))
-          .map(r -> r.substring(prefix.length()).toLowerCase(Locale.ROOT)).findFirst().orElse("");
-      if (name.equals("VP8/90000")) {
-        return Optional.of(new Offered(VP8, Integer.parseInt(format)));
+      Optional<Offered> one = accept(m, format);
+      if (one.isPresent()) {
+        return one;
       }
-      if (name.equals("H264/90000")
-          && params.contains("packetization-mode=1")
-          && params.contains("profile-level-id=42e01f")) {
-        return Optional.of(new Offered(H264, Integer.parseInt(format)));
-      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Offered> accept(Sdp.Media m, String format) {
+    String prefix = format + " ";
+    String name = m.attributes("rtpmap").stream().filter(r -> r.startsWith(prefix))
+        .map(r -> r.substring(prefix.length()).toUpperCase(Locale.ROOT)).findFirst().orElse("");
+    String params = m.attributes("fmtp").stream().filter(r -> r.startsWith(prefix))
+        .map(r -> r.substring(prefix.length()).toLowerCase(Locale.ROOT)).findFirst().orElse("");
+    if (name.equals("VP8/90000")) {
+      return Optional.of(new Offered(VP8, Integer.parseInt(format)));
+    }
+    if (name.equals("H264/90000")
+        && params.contains("packetization-mode=1")
+        && params.contains("profile-level-id=42e01f")) {
+      return Optional.of(new Offered(H264, Integer.parseInt(format)));
     }
     return Optional.empty();
   }
