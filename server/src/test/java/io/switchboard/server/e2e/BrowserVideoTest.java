@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Camera video between two livekit-client pages in Debian's headless Chromium: one publishes
- * Chromium's fake camera at 640x360 with one encoding, the other must decode it at that size,
- * in the codec the publisher chose (VP8; H.264 when this Chromium build has an encoder).
+ * Chromium's fake camera at 640x360, the other must decode it at that size, in the codec the
+ * publisher chose (VP8; H.264 when this Chromium build has an encoder), also when the publisher
+ * offers simulcast layers (livekit-client's default).
  */
 class BrowserVideoTest {
   private static final String ROOM = "video-room";
@@ -62,14 +63,25 @@ class BrowserVideoTest {
     assertEquals("video/H264", video.get("codec").asText(), video.toString());
   }
 
-  /** Publishes in {@code codec} and returns what the subscribing page decoded. */
+  /** livekit-client's default: camera simulcast; our answer keeps only its full-size layer. */
+  @Test
+  void simulcastPublisherIsForwardedAtFullResolution() throws Exception {
+    JsonNode video = publishAndWatch("vp8", true);
+    assertEquals("video/VP8", video.get("codec").asText(), video.toString());
+  }
+
   private JsonNode publishAndWatch(String codec) throws Exception {
+    return publishAndWatch(codec, false);
+  }
+
+  /** Publishes in {@code codec} and returns what the subscribing page decoded. */
+  private JsonNode publishAndWatch(String codec, boolean simulcast) throws Exception {
     Path microphone = dir.resolve("silence.wav");
     WavFile.mono(48000, ToneGenerator.tone(440, 0, 48000, 48000 * 5)).write(microphone);
     String url = server.url().replaceFirst("^http", "ws");
     try (BrowserPage publisherPage = new BrowserPage();
         Chromium publisher = new Chromium(dir.resolve("publisher"), microphone, publisherPage.address("video.html", Map.of(
-            "url", url, "token", token("camera"), "role", "publish", "codec", codec,
+            "url", url, "token", token("camera"), "role", "publish", "codec", codec, "simulcast", Boolean.toString(simulcast),
             "width", Integer.toString(WIDTH), "height", Integer.toString(HEIGHT), "holdMs", "60000")))) {
       JsonNode joined = publisherPage.await(r -> r.has("connected"), Duration.ofSeconds(60), "publishing");
       if (codec.equals("h264")) {
