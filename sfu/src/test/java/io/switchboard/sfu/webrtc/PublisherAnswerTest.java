@@ -64,6 +64,27 @@ class PublisherAnswerTest {
   }
 
   @Test
+  void aSimulcastOfferIsAnsweredWithItsLastRidOnly() {
+    // livekit-client's camera: three rids, low to high, no a=ssrc lines.
+    String offer = String.join("\r\n", "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "t=0 0",
+        "m=video 9 UDP/TLS/RTP/SAVPF 96 97", "a=mid:1", "a=sendonly", "a=msid:stream cam-1",
+        "a=ice-ufrag:abcd", "a=ice-pwd:abcdefghijklmnopqrstuvwx", "a=setup:actpass",
+        "a=fingerprint:" + TestTransports.FINGERPRINT.toSdpValue(),
+        "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid", "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
+        "a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01",
+        "a=rtpmap:96 VP8/90000", "a=rtcp-fb:96 transport-cc", "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96",
+        "a=rid:q send", "a=rid:h send", "a=rid:f send", "a=simulcast:send q;h;f", "");
+    PublisherAnswer answer = PublisherAnswer.answer(Sdp.parse(offer), TestTransports.ours(DtlsSetup.ACTIVE), 1, 2);
+    Sdp.Media video = Sdp.parse(answer.sdp()).media().getFirst();
+    assertEquals(List.of("f recv"), video.attributes("rid"));
+    assertEquals("recv f", video.attribute("simulcast").orElseThrow());
+    assertEquals(List.of("4 urn:ietf:params:rtp-hdrext:sdes:mid", "10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"),
+        video.attributes("extmap"), "the rid travels in its header extension; transport-cc is not answered");
+    assertEquals(List.of(new PublisherAnswer.AcceptedVideo("1", new VideoCodec.Offered(VideoCodec.VP8, 96), "cam-1", 0, true)),
+        answer.video());
+  }
+
+  @Test
   void readsTheClientsTransport() throws Exception {
     RemoteTransport remote = RemoteTransport.of(Sdp.parse(TestTransports.rtcNodeOffer()));
     assertEquals("A21Q", remote.ice().ufrag());
