@@ -62,7 +62,6 @@ public final class VideoIngress implements RtpIngress {
     if (len < 12 || (buf[off + 1] & 0x7F) != payloadType) {
       return;
     }
-    fanout.forward(buf, off, len);
     synchronized (this) {
       int ssrc = RtpFields.i32(buf, off + 8);
       long now = clock.millis();
@@ -78,6 +77,7 @@ public final class VideoIngress implements RtpIngress {
         sendFeedback();
       }
     }
+    fanout.forward(buf, off, len); // after the source is known, so a new subscriber's PLI can name it
   }
 
   /** Asks the publisher for a keyframe, unless one was asked for moments ago. */

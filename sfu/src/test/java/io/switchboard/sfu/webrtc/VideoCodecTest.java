@@ -9,34 +9,37 @@ import org.junit.jupiter.api.Test;
 
 /** Codec choice from real offers and keyframe starts (RFC 7741, RFC 6184). */
 class VideoCodecTest {
-  private static byte[] rtp(byte... payload) {
+  private static byte[] rtp(int... payload) {
     byte[] p = new byte[12 + payload.length];
     p[0] = (byte) 0x80;
-    System.arraycopy(payload, 0, p, 12, payload.length);
+    for (int i = 0; i < payload.length; i++) {
+      p[12 + i] = (byte) payload[i];
+    }
     return p;
   }
 
-  private static boolean keyframe(VideoCodec codec, byte... payload) {
+  private static boolean keyframe(VideoCodec codec, int... payload) {
     byte[] p = rtp(payload);
     return codec.startsKeyframe(p, 0, p.length);
   }
 
   @Test
   void vp8KeyframeIsTheFirstPartitionStartWithPClear() {
-    assertTrue(keyframe(VideoCodec.VP8, (byte) 0x10, 0x10, 0x02, 0x00), "S=1, PID=0, no extensions, P=0");
-    assertTrue(keyframe(VideoCodec.VP8, (byte) 0x90, (byte) 0xE0, (byte) 0x81, 0x23, 0x05, 0x10), "X with I (15-bit), L, T");
-    assertFalse(keyframe(VideoCodec.VP8, (byte) 0x10, 0x11), "P=1: an interframe");
-    assertFalse(keyframe(VideoCodec.VP8, (byte) 0x00, 0x10), "S=0: a continuation");
+    assertTrue(keyframe(VideoCodec.VP8, 0x10, 0x10, 0x02, 0x00), "S=1, PID=0, no extensions, P=0");
+    assertTrue(keyframe(VideoCodec.VP8, 0x90, 0xE0, 0x81, 0x23, 0x05, 0x40, 0x10),
+        "X with I (15-bit picture id), L (TL0PICIDX) and T (TID byte)");
+    assertFalse(keyframe(VideoCodec.VP8, 0x10, 0x11), "P=1: an interframe");
+    assertFalse(keyframe(VideoCodec.VP8, 0x00, 0x10), "S=0: a continuation");
   }
 
   @Test
   void h264KeyframeIsAnSpsOrIdrStart() {
     // STAP-A (24) carrying an SPS (0x67) and a PPS (0x68), as Chrome sends before an IDR.
-    assertTrue(keyframe(VideoCodec.H264, (byte) 0x78, 0x00, 0x02, 0x67, 0x42, 0x00, 0x02, 0x68, (byte) 0xCE));
-    assertTrue(keyframe(VideoCodec.H264, (byte) 0x7C, (byte) 0x85, 0x00), "FU-A start of an IDR slice");
-    assertFalse(keyframe(VideoCodec.H264, (byte) 0x7C, 0x05, 0x00), "FU-A middle of an IDR slice");
-    assertFalse(keyframe(VideoCodec.H264, (byte) 0x41, (byte) 0x9A), "a non-IDR slice");
-    assertTrue(keyframe(VideoCodec.H264, (byte) 0x65, (byte) 0x88), "a single IDR NAL unit");
+    assertTrue(keyframe(VideoCodec.H264, 0x78, 0x00, 0x02, 0x67, 0x42, 0x00, 0x02, 0x68, 0xCE));
+    assertTrue(keyframe(VideoCodec.H264, 0x7C, 0x85, 0x00), "FU-A start of an IDR slice");
+    assertFalse(keyframe(VideoCodec.H264, 0x7C, 0x05, 0x00), "FU-A middle of an IDR slice");
+    assertFalse(keyframe(VideoCodec.H264, 0x41, 0x9A), "a non-IDR slice");
+    assertTrue(keyframe(VideoCodec.H264, 0x65, 0x88), "a single IDR NAL unit");
   }
 
   @Test
