@@ -26,7 +26,8 @@ public record SwitchboardConfig(
     WebhookConfig webhook,
     Duration drainTimeout,
     Map<String, String> agents,
-    AgentRuntimeConfig agentRuntime) {
+    AgentRuntimeConfig agentRuntime,
+    RtcConfig rtc) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -42,10 +43,11 @@ public record SwitchboardConfig(
     drainTimeout = drainTimeout == null ? Duration.ofSeconds(10) : drainTimeout;
     agents = agents == null ? Map.of() : Map.copyOf(agents);
     agentRuntime = agentRuntime == null ? AgentRuntimeConfig.DEFAULTS : agentRuntime;
+    rtc = rtc == null ? RtcConfig.DEFAULTS : rtc;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -58,51 +60,56 @@ public record SwitchboardConfig(
 
   public SwitchboardConfig withBindAddress(String bind) {
     return new SwitchboardConfig(
-        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
     return new SwitchboardConfig(
-        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
     return new SwitchboardConfig(
-        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withWebhook(WebhookConfig newWebhook) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withAgents(Map<String, String> classesByName) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime, rtc);
   }
 
   public SwitchboardConfig withAgentRuntime(AgentRuntimeConfig runtime) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime, rtc);
+  }
+
+  public SwitchboardConfig withRtc(RtcConfig newRtc) {
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, newRtc);
   }
 }

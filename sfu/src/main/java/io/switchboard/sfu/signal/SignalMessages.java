@@ -50,8 +50,9 @@ final class SignalMessages {
       join.addEnabledPublishCodecs(LivekitModels.Codec.newBuilder().setMime(codec.mime()).setFmtpLine(codec.fmtp()));
     }
     others.forEach(p -> join.addOtherParticipants(RoomProtos.participant(p)));
-    if (!settings.iceServers().isEmpty()) {
-      join.addIceServers(LivekitRtc.ICEServer.newBuilder().addAllUrls(settings.iceServers()));
+    for (IceServer ice : settings.iceServers()) {
+      join.addIceServers(LivekitRtc.ICEServer.newBuilder()
+          .addAllUrls(ice.urls()).setUsername(ice.username()).setCredential(ice.credential()));
     }
     return SignalResponse.newBuilder().setJoin(join).build();
   }
