@@ -12,7 +12,8 @@ import java.util.List;
  * second, an RTCP receiver report (RFC 3550 §6.4.2) with a REMB of a fixed, generous estimate
  * (so the browser's loss-based controller ramps up to its target bitrate: transport-cc is not
  * negotiated), and a PLI (RFC 4585 §6.3.1) whenever a subscriber needs a keyframe, at most one
- * per {@link #KEYFRAME_INTERVAL_MILLIS}.
+ * per {@link #KEYFRAME_INTERVAL_MILLIS}. A gap of up to 17 sequence numbers is NACKed at once
+ * (RFC 4585 §6.2.1), so the publisher resends what the network lost before subscribers miss it.
  */
 public final class VideoIngress implements RtpIngress {
   /** The bandwidth estimate every REMB announces. */
@@ -33,6 +34,7 @@ public final class VideoIngress implements RtpIngress {
   private long lastFeedbackMillis;
   private long lastKeyframeRequestMillis = Long.MIN_VALUE / 2;
   private long packets;
+  private int highestSeq = -1;
 
   /**
    * @param payloadType the client's payload type for {@code codec} (other packets are ignored)
@@ -68,16 +70,37 @@ public final class VideoIngress implements RtpIngress {
       if (stats == null || ssrc != sourceSsrc) {
         stats = new RtpReceiveStatistics(ssrc, VideoCodec.CLOCK_RATE);
         sourceSsrc = ssrc;
+        highestSeq = -1;
         lastFeedbackMillis = now - FEEDBACK_INTERVAL_MILLIS; // report and estimate at once
       }
       packets++;
-      stats.onPacket(RtpFields.u16(buf, off + 2), RtpFields.i32(buf, off + 4), now);
+      int seq = RtpFields.u16(buf, off + 2);
+      stats.onPacket(seq, RtpFields.i32(buf, off + 4), now);
+      nackGap(seq);
       if (now - lastFeedbackMillis >= FEEDBACK_INTERVAL_MILLIS) {
         lastFeedbackMillis = now;
         sendFeedback();
       }
     }
     fanout.forward(buf, off, len); // after the source is known, so a new subscriber's PLI can name it
+  }
+
+  /** NACKs the packets between the highest sequence number so far and {@code seq}, if few. */
+  private void nackGap(int seq) {
+    int gap = highestSeq < 0 ? 1 : (seq - highestSeq) & 0xFFFF;
+    if (gap >= 0x8000) {
+      return; // older than the highest: a reordered or resent packet
+    }
+    if (gap > 1 && gap <= 18) {
+      int first = (highestSeq + 1) & 0xFFFF;
+      int bitmask = 0;
+      for (int i = 1; i < gap - 1; i++) {
+        bitmask |= 1 << (i - 1);
+      }
+      int n = RtcpFeedback.writeNack(out, 0, ownSsrc, sourceSsrc, first, bitmask);
+      rtcp.sendRtp(out, 0, n);
+    }
+    highestSeq = seq;
   }
 
   /** Asks the publisher for a keyframe, unless one was asked for moments ago. */

@@ -53,6 +53,23 @@ class VideoForwardingTest {
     ingress.onRtp(p, 0, p.length);
   }
 
+  /** The NACKs sent to the publisher, as "first seq/bitmask". */
+  private List<String> nacks() {
+    List<String> out = new ArrayList<>();
+    for (byte[] rtcp : toPublisher) {
+      RtcpFeedback.walk(rtcp, 0, rtcp.length, new RtcpFeedback.Handler() {
+        @Override
+        public void onNack(int mediaSsrc, int seq, int bitmask) {
+          out.add(seq + "/" + Integer.toBinaryString(bitmask));
+        }
+
+        @Override
+        public void onKeyframeRequest(int mediaSsrc) {}
+      });
+    }
+    return out;
+  }
+
   private List<Integer> plis() {
     List<Integer> mediaSsrcs = new ArrayList<>();
     for (byte[] rtcp : toPublisher) {
@@ -116,6 +133,15 @@ class VideoForwardingTest {
     down.onKeyframeRequest();
     down.onKeyframeRequest();
     assertEquals(before + 1, plis().size(), "the fixed clock stays within " + VideoIngress.KEYFRAME_INTERVAL_MILLIS + " ms");
+  }
+
+  @Test
+  void aGapFromThePublisherIsNackedAtOnce() {
+    publish(65534, 0, KEYFRAME);
+    publish(65535, 3000, DELTA);
+    publish(2, 6000, DELTA); // 0 and 1 lost, across the wrap
+    publish(1, 6000, DELTA); // a late one: nothing more to ask
+    assertEquals(List.of("0/1"), nacks(), "RFC 4585 §6.2.1: PID 0, BLP bit 0 for 1");
   }
 
   @Test
