@@ -174,6 +174,7 @@ final class Publications implements AutoCloseable {
         unbound.remove(match);
         boundMids.add(audio.mid());
         match.ingress().setPayloadType(audio.payloadType());
+        match.ingress().reportTo(connection.rtcpSender(), java.util.concurrent.ThreadLocalRandom.current().nextInt());
         connection.route(audio, match.ingress());
       }
     }

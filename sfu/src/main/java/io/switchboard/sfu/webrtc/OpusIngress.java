@@ -24,6 +24,7 @@ public final class OpusIngress implements AudioSource, RtpIngress {
   private final JitterBuffer jitter = new JitterBuffer(JitterBufferConfig.defaults(48_000));
   private final byte[] popped = new byte[1500];
   private long packets;
+  private ReceiverReporter reports;
 
   public OpusIngress(int payloadType, TrackFanout fanout, AudioDecoder decoder, Clock clock) {
     this.payloadType = payloadType;
@@ -35,6 +36,11 @@ public final class OpusIngress implements AudioSource, RtpIngress {
   /** The payload type the publisher's answer settled on (-1 until then: nothing is taken). */
   public void setPayloadType(int payloadType) {
     this.payloadType = payloadType;
+  }
+
+  /** Sends receiver reports about this track to its publisher every 5 s (RFC 3550 §6.2). */
+  public synchronized void reportTo(RtpSender rtcp, int ownSsrc) {
+    reports = new ReceiverReporter(rtcp, ownSsrc, 48_000, 5_000);
   }
 
   public TrackFanout fanout() {
@@ -55,6 +61,9 @@ public final class OpusIngress implements AudioSource, RtpIngress {
     fanout.forward(buf, off, len);
     synchronized (this) {
       packets++;
+      if (reports != null) {
+        reports.onPacket(parsed.ssrc(), parsed.sequenceNumber(), parsed.timestamp(), clock.millis());
+      }
       jitter.insert(
           parsed.ssrc(),
           parsed.sequenceNumber(),
