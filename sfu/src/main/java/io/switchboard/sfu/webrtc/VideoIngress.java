@@ -21,6 +21,8 @@ public final class VideoIngress implements RtpIngress {
 
   static final long KEYFRAME_INTERVAL_MILLIS = 300;
   private static final long FEEDBACK_INTERVAL_MILLIS = 1000;
+  /** How long the current source must be silent before another SSRC replaces it. */
+  static final long SOURCE_HOLD_MILLIS = 500;
 
   private final VideoCodec codec;
   private final int payloadType;
@@ -35,6 +37,7 @@ public final class VideoIngress implements RtpIngress {
   private long lastKeyframeRequestMillis = Long.MIN_VALUE / 2;
   private long packets;
   private int highestSeq = -1;
+  private long lastPacketMillis;
 
   /**
    * @param payloadType the client's payload type for {@code codec} (other packets are ignored)
@@ -67,6 +70,10 @@ public final class VideoIngress implements RtpIngress {
     synchronized (this) {
       int ssrc = RtpFields.i32(buf, off + 8);
       long now = clock.millis();
+      if (stats != null && ssrc != sourceSsrc && now - lastPacketMillis < SOURCE_HOLD_MILLIS) {
+        return; // a second stream (a simulcast layer the client kept sending): one at a time
+      }
+      lastPacketMillis = now;
       if (stats == null || ssrc != sourceSsrc) {
         stats = new RtpReceiveStatistics(ssrc, VideoCodec.CLOCK_RATE);
         sourceSsrc = ssrc;

@@ -145,6 +145,16 @@ class VideoForwardingTest {
   }
 
   @Test
+  void aSecondSsrcIsIgnoredWhileTheFirstIsAlive() {
+    fanout.add(down);
+    publish(10, 0, KEYFRAME);
+    byte[] other = packet(500, 0, KEYFRAME);
+    RtpFields.putI32(other, 8, SOURCE_SSRC + 1);
+    ingress.onRtp(other, 0, other.length);
+    assertEquals(1, toSubscriber.size(), "two streams interleaved would corrupt the subscriber's decoder");
+  }
+
+  @Test
   void publisherHearsReceiverReportAndRemb() {
     publish(1, 0, KEYFRAME);
     byte[] feedback = toPublisher.getFirst();
