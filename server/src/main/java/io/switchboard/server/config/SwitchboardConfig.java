@@ -28,7 +28,8 @@ public record SwitchboardConfig(
     Map<String, String> agents,
     AgentRuntimeConfig agentRuntime,
     AgentTurnsConfig agentTurns,
-    EgressConfig egress) {
+    EgressConfig egress,
+    RtcConfig rtc) {
 
   public SwitchboardConfig {
     bindAddresses = bindAddresses == null || bindAddresses.isEmpty() ? List.of("0.0.0.0") : List.copyOf(bindAddresses);
@@ -46,10 +47,11 @@ public record SwitchboardConfig(
     agentRuntime = agentRuntime == null ? AgentRuntimeConfig.DEFAULTS : agentRuntime;
     agentTurns = agentTurns == null ? AgentTurnsConfig.DEFAULTS : agentTurns;
     egress = egress == null ? EgressConfig.DEFAULTS : egress;
+    rtc = rtc == null ? RtcConfig.DEFAULTS : rtc;
   }
 
   public static SwitchboardConfig defaults() {
-    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public String bindAddress() {
@@ -62,61 +64,66 @@ public record SwitchboardConfig(
 
   public SwitchboardConfig withBindAddress(String bind) {
     return new SwitchboardConfig(
-        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        List.of(bind), port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withPort(int httpPort) {
     return new SwitchboardConfig(
-        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, httpPort, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withDataDir(String dir) {
     return new SwitchboardConfig(
-        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withDevelopment(boolean dev) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dataDir, dev, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withKeys(Map<String, String> newKeys) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dataDir, development, newKeys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withSip(SipConfig newSip) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dataDir, development, keys, logLevel, newSip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withRtp(RtpConfig newRtp) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, newRtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withWebhook(WebhookConfig newWebhook) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, newWebhook, drainTimeout, agents, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withAgents(Map<String, String> classesByName) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime, agentTurns, egress);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, classesByName, agentRuntime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withAgentRuntime(AgentRuntimeConfig runtime) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime, agentTurns, egress);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, runtime, agentTurns, egress, rtc);
   }
 
   public SwitchboardConfig withAgentTurns(AgentTurnsConfig turns) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, turns, egress);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, turns, egress, rtc);
   }
 
   public SwitchboardConfig withEgress(EgressConfig newEgress) {
     return new SwitchboardConfig(
-        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, newEgress);
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, newEgress, rtc);
+  }
+
+  public SwitchboardConfig withRtc(RtcConfig newRtc) {
+    return new SwitchboardConfig(
+        bindAddresses, port, dataDir, development, keys, logLevel, sip, rtp, room, webhook, drainTimeout, agents, agentRuntime, agentTurns, egress, newRtc);
   }
 }

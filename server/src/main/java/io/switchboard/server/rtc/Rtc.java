@@ -23,10 +23,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the WebRTC side from the config. Host candidates are bound on the local media address
- * within the RTP port range; with {@code sip.external_address} set (1:1 NAT) the external address
- * is offered too, as a server-reflexive candidate. TODO(issue 4): an {@code rtc:} config section
- * with its own UDP port, ICE-TCP and ICE servers.
+ * Builds the WebRTC side from the config. Host candidates are bound on {@code rtc.node_ip} (else
+ * the local media address) within {@code rtc}'s port range (else the RTP one); with an external
+ * address ({@code rtc.external_address}, else {@code sip.external_address}; 1:1 NAT) that is
+ * offered too, as a server-reflexive candidate. Clients are told {@code rtc.ice_servers}.
+ * TODO(issue 4): ICE-TCP.
  */
 public final class Rtc {
   private Rtc() {}
@@ -41,9 +42,17 @@ public final class Rtc {
       Executor virtualThreads,
       ScheduledExecutorService scheduler)
       throws UnknownHostException {
+    var rtc = config.rtc();
+    if (!rtc.nodeIp().isEmpty()) {
+      localAddress = rtc.nodeIp();
+    }
+    if (!rtc.externalAddress().isEmpty()) {
+      externalAddress = rtc.externalAddress();
+    }
     InetAddress local = InetAddress.getByName(localAddress);
-    var sockets =
-        new DedicatedSockets(List.of(local), config.rtp().portRangeStart(), config.rtp().portRangeEnd());
+    var sockets = rtc.sharesRtpPorts()
+        ? new DedicatedSockets(List.of(local), config.rtp().portRangeStart(), config.rtp().portRangeEnd())
+        : new DedicatedSockets(List.of(local), rtc.portRangeStart(), rtc.portRangeEnd());
     IceConfig ice = new IceConfig(sockets);
     if (!externalAddress.isBlank() && !externalAddress.equals(localAddress)) {
       ice = ice.withNatMapping(new NatMapping(local, InetAddress.getByName(externalAddress)));
@@ -61,7 +70,8 @@ public final class Rtc {
             new TokenVerifier(config.keys(), clock),
             pcs,
             OpusRuntime.load().codec(),
-            SignalSettings.defaults(),
+            SignalSettings.defaults().withIceServers(rtc.iceServers().stream()
+                .map(i -> new io.switchboard.sfu.signal.IceServer(i.urls(), i.username(), i.credential())).toList()),
             virtualThreads,
             roomConfigHooks);
     signal.checkConsentEvery5s(scheduler);

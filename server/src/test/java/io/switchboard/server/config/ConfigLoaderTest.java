@@ -108,4 +108,30 @@ class ConfigLoaderTest {
     var e = assertThrows(ConfigException.class, () -> parse("agent_turns:\n  max_endpointing_delay: 300ms\n"));
     assertTrue(e.getMessage().contains("agent_turns") && e.getMessage().contains("max delay"), e.getMessage());
   }
+
+  @Test
+  void rtcSectionGivesIceServersWithCredentialsAndItsOwnPorts() throws Exception {
+    var c = parse("""
+        rtc:
+          ice_servers:
+            - urls: ["stun:stun.example.com:3478"]
+            - {urls: ["turn:turn.example.com:3478?transport=udp"], username: alice, credential: s3cret}
+          node_ip: 192.0.2.10
+          port_range_start: 50000
+          port_range_end: 50100
+        """);
+    assertEquals(2, c.rtc().iceServers().size());
+    assertEquals("alice", c.rtc().iceServers().get(1).username());
+    assertEquals("s3cret", c.rtc().iceServers().get(1).credential());
+    assertEquals("192.0.2.10", c.rtc().nodeIp());
+    assertEquals(50000, c.rtc().portRangeStart());
+    assertTrue(SwitchboardConfig.defaults().rtc().sharesRtpPorts(), "by default WebRTC uses the rtp range");
+  }
+
+  @Test
+  void turnWithoutCredentialsIsNamed() {
+    var e = assertThrows(ConfigException.class,
+        () -> parse("rtc:\n  ice_servers: [{urls: [\"turn:turn.example.com\"]}]\n"));
+    assertTrue(e.getMessage().contains("username and credential"), e.getMessage());
+  }
 }

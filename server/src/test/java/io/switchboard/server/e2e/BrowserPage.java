@@ -37,6 +37,7 @@ final class BrowserPage implements AutoCloseable {
   BrowserPage() throws IOException {
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     http.createContext("/index.html", x -> serve(x, DIR.resolve("index.html"), "text/html"));
+    http.createContext("/video.html", x -> serve(x, DIR.resolve("video.html"), "text/html"));
     http.createContext("/livekit-client.umd.js", x -> serve(x, CLIENT, "text/javascript"));
     http.createContext("/result", this::collect);
     http.start();
@@ -49,6 +50,11 @@ final class BrowserPage implements AutoCloseable {
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/index.html?" + encoded);
+  }
+
+  /** The address of another page of src/test/browser with {@code query} appended. */
+  URI address(String page, Map<String, String> query) {
+    return URI.create(address(query).toString().replace("/index.html?", "/" + page + "?"));
   }
 
   /** The next result the page posted that matches {@code wanted}, skipping others. */

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -117,8 +118,9 @@ class RtcSignallingTest {
       assertTrue(join.getSubscriberPrimary());
       assertTrue(join.getServerInfo().getVersion().matches("\\d+\\.\\d+\\.\\d+"), join.getServerInfo().getVersion());
       assertEquals(17, join.getServerInfo().getProtocol());
-      assertEquals("audio/opus", join.getEnabledPublishCodecs(0).getMime());
-      assertEquals(1, join.getEnabledPublishCodecsCount(), "only what is forwarded");
+      assertEquals(List.of("audio/opus", "video/VP8", "video/H264"),
+          join.getEnabledPublishCodecsList().stream().map(LivekitModels.Codec::getMime).toList(), "only what is forwarded");
+      assertTrue(join.getEnabledPublishCodecs(2).getFmtpLine().contains("profile-level-id=42e01f"));
       assertEquals(LivekitModels.ClientConfigSetting.DISABLED, join.getClientConfiguration().getResumeConnection());
 
       SignalResponse offer = client.next();
@@ -165,7 +167,16 @@ class RtcSignallingTest {
       assertEquals(LivekitRtc.RequestResponse.Reason.OK, done.getReason());
 
       client.send(SignalRequest.newBuilder().setAddTrack(LivekitRtc.AddTrackRequest.newBuilder()
-          .setCid("cam").setType(LivekitModels.TrackType.VIDEO).setSource(LivekitModels.TrackSource.CAMERA)).build());
+          .setCid("cam").setType(LivekitModels.TrackType.VIDEO).setSource(LivekitModels.TrackSource.CAMERA)
+          .setWidth(1280).setHeight(720)).build());
+      LivekitRtc.TrackPublishedResponse camera = client.next(SignalResponse::hasTrackPublished).getTrackPublished();
+      assertEquals("cam", camera.getCid());
+      assertEquals(LivekitModels.TrackType.VIDEO, camera.getTrack().getType());
+      assertEquals(LivekitModels.TrackSource.CAMERA, camera.getTrack().getSource());
+      assertEquals(1280, camera.getTrack().getWidth());
+
+      client.send(SignalRequest.newBuilder().setAddTrack(LivekitRtc.AddTrackRequest.newBuilder()
+          .setCid("data").setType(LivekitModels.TrackType.DATA)).build());
       assertEquals(LivekitRtc.RequestResponse.Reason.UNSUPPORTED_TYPE,
           client.next(SignalResponse::hasRequestResponse).getRequestResponse().getReason());
 
@@ -173,6 +184,25 @@ class RtcSignallingTest {
           .setReason(LivekitModels.DisconnectReason.CLIENT_INITIATED)).build());
       client.closed.get(10, TimeUnit.SECONDS);
       assertFalse(server.server().rooms().room("lab").orElseThrow().participant("ada").isPresent());
+    }
+  }
+
+  @Test
+  void joinResponseCarriesTheConfiguredIceServersWithCredentials() throws Exception {
+    server.close();
+    var stun = new io.switchboard.server.config.RtcConfig.IceServer(List.of("stun:stun.example.com:3478"), null, null);
+    var turn = new io.switchboard.server.config.RtcConfig.IceServer(
+        List.of("turn:turn.example.com:3478?transport=udp", "turns:turn.example.com:5349"), "alice", "s3cret");
+    server = new RunningSwitchboard(data.resolve("ice"), c -> c.withRtc(
+        new io.switchboard.server.config.RtcConfig(List.of(stun, turn), null, null, null, null)));
+    try (SignalClient client = SignalClient.connect(ws("/rtc?access_token=" + token("ice", join("ice")))).join()) {
+      LivekitRtc.JoinResponse join = client.next().getJoin();
+      assertEquals(2, join.getIceServersCount(), join.toString());
+      assertEquals(List.of("stun:stun.example.com:3478"), join.getIceServers(0).getUrlsList());
+      assertEquals(List.of("turn:turn.example.com:3478?transport=udp", "turns:turn.example.com:5349"),
+          join.getIceServers(1).getUrlsList());
+      assertEquals("alice", join.getIceServers(1).getUsername());
+      assertEquals("s3cret", join.getIceServers(1).getCredential());
     }
   }
 

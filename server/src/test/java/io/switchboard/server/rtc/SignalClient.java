@@ -15,12 +15,14 @@ import livekit.LivekitRtc.SignalResponse;
 
 /** A bare protocol client of {@code /rtc}: binary SignalRequests out, SignalResponses in. */
 final class SignalClient implements AutoCloseable {
-  final BlockingQueue<SignalResponse> received = new LinkedBlockingQueue<>();
-  final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  final BlockingQueue<SignalResponse> received;
+  final CompletableFuture<Integer> closed;
   private final WebSocket socket;
 
-  private SignalClient(WebSocket socket) {
+  private SignalClient(WebSocket socket, Listener listener) {
     this.socket = socket;
+    this.received = listener.received;
+    this.closed = listener.closed;
   }
 
   /** Connects; the future fails with a WebSocketHandshakeException on a refused upgrade. */
@@ -35,9 +37,7 @@ final class SignalClient implements AutoCloseable {
               if (e != null) {
                 holder.completeExceptionally(e);
               } else {
-                SignalClient client = new SignalClient(ws);
-                listener.client.complete(client);
-                holder.complete(client);
+                holder.complete(new SignalClient(ws, listener));
               }
             });
     // A handshake that never completes fails the test instead of hanging the build.
@@ -74,8 +74,14 @@ final class SignalClient implements AutoCloseable {
     socket.abort();
   }
 
+  /**
+   * Owns the queue and close future itself: the server's JoinResponse can arrive before
+   * buildAsync completes, on the thread that would complete it, so waiting for the client here
+   * would deadlock.
+   */
   private static final class Listener implements WebSocket.Listener {
-    final CompletableFuture<SignalClient> client = new CompletableFuture<>();
+    final BlockingQueue<SignalResponse> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private ByteBuffer partial = ByteBuffer.allocate(0);
 
     @Override
@@ -88,7 +94,7 @@ final class SignalClient implements AutoCloseable {
         partial.get(bytes);
         partial = ByteBuffer.allocate(0);
         try {
-          client.join().received.add(SignalResponse.parseFrom(bytes));
+          received.add(SignalResponse.parseFrom(bytes));
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
           throw new IllegalStateException(e);
         }
@@ -99,13 +105,13 @@ final class SignalClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      client.join().closed.complete(status);
+      closed.complete(status);
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
-      client.join().closed.completeExceptionally(error);
+      closed.completeExceptionally(error);
     }
   }
 }

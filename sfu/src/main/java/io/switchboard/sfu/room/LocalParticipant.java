@@ -17,6 +17,12 @@ public interface LocalParticipant {
   /** Publishes a microphone track read from {@code source} every tick. */
   TrackInfo publishAudio(String trackName, AudioSource source);
 
+  /**
+   * Publishes a video track. The room only lists it: its media goes from the publishing
+   * connection to subscribers directly (no mixing, no decoding).
+   */
+  TrackInfo publishVideo(String trackName, TrackInfo.TrackSource source);
+
   void unpublish(String trackSid);
 
   void setMuted(String trackSid, boolean muted);

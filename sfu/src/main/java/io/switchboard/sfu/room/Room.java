@@ -390,6 +390,18 @@ public final class Room {
     }
 
     @Override
+    public TrackInfo publishVideo(String trackName, TrackInfo.TrackSource source) {
+      TrackInfo track = new TrackInfo(ids.next("TR_"), trackName, TrackInfo.TrackKind.VIDEO, source, false);
+      synchronized (Room.this) {
+        requireConnected();
+        p.tracks.add(track);
+        p.version++;
+      }
+      emit(new RoomEvent.TrackPublished(Room.this.info(), snapshot(p), track));
+      return track;
+    }
+
+    @Override
     public void unpublish(String trackSid) {
       TrackInfo removed = null;
       synchronized (Room.this) {

@@ -10,6 +10,8 @@ import io.switchboard.sfu.webrtc.OpusIngress;
 import io.switchboard.sfu.webrtc.PublisherAnswer;
 import io.switchboard.sfu.webrtc.PublisherConnection;
 import io.switchboard.sfu.webrtc.TrackFanout;
+import io.switchboard.sfu.webrtc.VideoCodec;
+import io.switchboard.sfu.webrtc.VideoIngress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,11 @@ import livekit.LivekitRtc.SignalResponse;
 final class Publications implements AutoCloseable {
   private record Pending(String cid, TrackInfo track, OpusIngress ingress) {}
 
+  private record PendingVideo(String cid, TrackInfo track, TrackFanout fanout, java.util.Optional<VideoCodec> codec) {}
+
+  /** Recent packets kept per video track for subscribers' NACKs. */
+  private static final int VIDEO_CACHE_PACKETS = 512;
+
   private final PublisherConnection connection;
   private final LocalParticipant participant;
   private final TrackRegistry tracks;
@@ -34,6 +41,7 @@ final class Publications implements AutoCloseable {
   private final Clock clock;
   private final VideoGrant grant;
   private final List<Pending> unbound = new ArrayList<>();
+  private final List<PendingVideo> unboundVideo = new ArrayList<>();
   private final java.util.Set<String> boundMids = new java.util.HashSet<>();
   /** The mute state the client last asked for or was told, per published track. */
   private final java.util.Map<String, Boolean> clientMuted = new java.util.HashMap<>();
@@ -59,9 +67,12 @@ final class Publications implements AutoCloseable {
       return refused(request, LivekitRtc.RequestResponse.Reason.NOT_ALLOWED,
           "the token does not allow publishing " + source);
     }
+    if (request.getType() == LivekitModels.TrackType.VIDEO) {
+      return addVideo(request);
+    }
     if (request.getType() != LivekitModels.TrackType.AUDIO) {
       return refused(request, LivekitRtc.RequestResponse.Reason.UNSUPPORTED_TYPE,
-          "only audio tracks are forwarded so far");
+          "only audio and video tracks are forwarded");
     }
     TrackFanout fanout = new TrackFanout();
     OpusIngress ingress = new OpusIngress(-1, fanout, opus.decoders().get(), clock);
@@ -88,6 +99,58 @@ final class Publications implements AutoCloseable {
         .build();
   }
 
+  /**
+   * A camera or screen track: listed in the room at once, its packets forwarded once the offer
+   * binds a video section to it. Simulcast is not forwarded: the answer takes one encoding.
+   */
+  private SignalResponse addVideo(LivekitRtc.AddTrackRequest request) {
+    TrackFanout fanout = TrackFanout.video(VIDEO_CACHE_PACKETS);
+    String name = request.getName().isEmpty() ? "camera" : request.getName();
+    TrackInfo.TrackSource source = request.getSource() == LivekitModels.TrackSource.SCREEN_SHARE
+        ? TrackInfo.TrackSource.SCREEN_SHARE : TrackInfo.TrackSource.CAMERA;
+    String participantSid = participant.info().sid();
+    tracks.expect(participantSid, fanout);
+    TrackInfo track;
+    try {
+      track = participant.publishVideo(name, source);
+    } catch (RuntimeException e) {
+      tracks.unexpect(participantSid, fanout);
+      throw e;
+    }
+    if (request.getMuted()) {
+      participant.setMuted(track.sid(), true);
+    }
+    clientMuted.put(track.sid(), request.getMuted());
+    var codec = request.getSimulcastCodecsList().stream()
+        .map(c -> VideoCodec.named(c.getCodec())).flatMap(java.util.Optional::stream).findFirst();
+    unboundVideo.add(new PendingVideo(request.getCid(), track, fanout, codec));
+    return SignalResponse.newBuilder()
+        .setTrackPublished(
+            LivekitRtc.TrackPublishedResponse.newBuilder()
+                .setCid(request.getCid())
+                .setTrack(RoomProtos.track(track).toBuilder().setMuted(request.getMuted())
+                    .setWidth(request.getWidth()).setHeight(request.getHeight())))
+        .build();
+  }
+
+  /** Binds the offer's sending video sections to the video tracks added for them. */
+  private void bindVideo(PublisherAnswer answer) {
+    for (PublisherAnswer.AcceptedVideo video : answer.video()) {
+      if (!video.sending() || boundMids.contains(video.mid())) {
+        continue;
+      }
+      PendingVideo match = unboundVideo.stream().filter(p -> p.cid().equals(video.trackId())).findFirst()
+          .orElse(unboundVideo.isEmpty() ? null : unboundVideo.getFirst());
+      if (match != null) {
+        unboundVideo.remove(match);
+        boundMids.add(video.mid());
+        var ingress = new VideoIngress(video.codec().codec(), video.codec().payloadType(), match.fanout(),
+            connection.rtcpSender(), clock, java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        connection.route(video, ingress);
+      }
+    }
+  }
+
   private static SignalResponse refused(
       LivekitRtc.AddTrackRequest request, LivekitRtc.RequestResponse.Reason reason, String message) {
     return SignalResponse.newBuilder()
@@ -98,7 +161,9 @@ final class Publications implements AutoCloseable {
 
   /** Answers the client's offer (echoing its id) and binds its audio sections to tracks. */
   SignalResponse answer(LivekitRtc.SessionDescription offer) {
-    PublisherAnswer answer = connection.answer(offer.getSdp());
+    java.util.Map<String, VideoCodec> videoCodecs = new java.util.HashMap<>();
+    unboundVideo.forEach(p -> p.codec().ifPresent(c -> videoCodecs.put(p.cid(), c)));
+    PublisherAnswer answer = connection.answer(offer.getSdp(), videoCodecs);
     for (PublisherAnswer.AcceptedAudio audio : answer.audio()) {
       if (!audio.sending() || boundMids.contains(audio.mid())) {
         continue; // a renegotiation: this section already carries its track
@@ -109,9 +174,11 @@ final class Publications implements AutoCloseable {
         unbound.remove(match);
         boundMids.add(audio.mid());
         match.ingress().setPayloadType(audio.payloadType());
+        match.ingress().reportTo(connection.rtcpSender(), java.util.concurrent.ThreadLocalRandom.current().nextInt());
         connection.route(audio, match.ingress());
       }
     }
+    bindVideo(answer);
     return SignalMessages.answer(answer.sdp(), offer.getId());
   }
 

@@ -43,12 +43,16 @@ final class SignalMessages {
                     .setResumeConnection(LivekitModels.ClientConfigSetting.DISABLED))
             .setPingInterval(settings.pingIntervalSeconds())
             .setPingTimeout(settings.pingTimeoutSeconds())
-            // Only what is forwarded: Opus (video is not forwarded yet).
+            // Only what is forwarded: Opus, VP8 and H.264 (constrained baseline, packetization mode 1).
             .addEnabledPublishCodecs(
                 LivekitModels.Codec.newBuilder().setMime("audio/opus").setFmtpLine("minptime=10;useinbandfec=1"));
+    for (io.switchboard.sfu.webrtc.VideoCodec codec : io.switchboard.sfu.webrtc.VideoCodec.values()) {
+      join.addEnabledPublishCodecs(LivekitModels.Codec.newBuilder().setMime(codec.mime()).setFmtpLine(codec.fmtp()));
+    }
     others.forEach(p -> join.addOtherParticipants(RoomProtos.participant(p)));
-    if (!settings.iceServers().isEmpty()) {
-      join.addIceServers(LivekitRtc.ICEServer.newBuilder().addAllUrls(settings.iceServers()));
+    for (IceServer ice : settings.iceServers()) {
+      join.addIceServers(LivekitRtc.ICEServer.newBuilder()
+          .addAllUrls(ice.urls()).setUsername(ice.username()).setCredential(ice.credential()));
     }
     return SignalResponse.newBuilder().setJoin(join).build();
   }

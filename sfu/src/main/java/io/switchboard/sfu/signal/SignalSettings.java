@@ -6,12 +6,12 @@ import java.util.List;
  * What the JoinResponse tells clients about the server.
  *
  * @param serverVersion a semver LiveKit version clients accept (they parse it; RPC needs ≥ 1.8.0)
- * @param iceServers STUN/TURN URLs, may be empty
+ * @param iceServers STUN/TURN servers with their credentials, may be empty
  * @param pingIntervalSeconds how often clients ping (must be positive: the Rust SDK panics on 0)
  * @param pingTimeoutSeconds how long clients wait for any message before reconnecting
  */
 public record SignalSettings(
-    String serverVersion, List<String> iceServers, int pingIntervalSeconds, int pingTimeoutSeconds) {
+    String serverVersion, List<IceServer> iceServers, int pingIntervalSeconds, int pingTimeoutSeconds) {
   /** LiveKit's protocol version this server speaks. */
   public static final int PROTOCOL = 17;
 
@@ -25,6 +25,11 @@ public record SignalSettings(
           "ping interval must be positive and below the timeout, got "
               + pingIntervalSeconds + " s and " + pingTimeoutSeconds + " s");
     }
+  }
+
+  /** The same settings telling clients these ICE servers. */
+  public SignalSettings withIceServers(List<IceServer> servers) {
+    return new SignalSettings(serverVersion, servers, pingIntervalSeconds, pingTimeoutSeconds);
   }
 
   /** LiveKit's 5 s / 15 s, no ICE servers, version 1.9.0. */

@@ -40,15 +40,36 @@ final class Subscriptions implements AutoCloseable {
     this.sink = sink;
   }
 
-  /** Starts receiving an audio track; false if already subscribed or not audio. */
+  /**
+   * Starts receiving an audio track, or a video track a WebRTC client publishes; false if
+   * already subscribed or neither.
+   */
   boolean subscribe(String participantSid, TrackInfo track) {
-    if (!SignalSession.isAudio(track) || subscribed.containsKey(track.sid())) {
+    if (subscribed.containsKey(track.sid())) {
+      return false;
+    }
+    if (track.kind() == TrackInfo.TrackKind.VIDEO) {
+      return subscribeVideo(participantSid, track);
+    }
+    if (!SignalSession.isAudio(track)) {
       return false;
     }
     DownTrack down = connection.addTrack(participantSid, track.sid());
     TrackFanout fanout = tracks.fanout(rooms, roomName, track.sid());
     fanout.add(down);
     subscribed.put(track.sid(), new Subscribed(fanout, down));
+    return true;
+  }
+
+  /** Video is forwarded from its publisher's fan-out; its down track asks for a keyframe to start. */
+  private boolean subscribeVideo(String participantSid, TrackInfo track) {
+    var fanout = tracks.forwarded(track.sid());
+    if (fanout.isEmpty() || !fanout.get().isVideo()) {
+      return false;
+    }
+    DownTrack down = connection.addVideoTrack(participantSid, track.sid());
+    fanout.get().add(down);
+    subscribed.put(track.sid(), new Subscribed(fanout.get(), down));
     return true;
   }
 

@@ -56,6 +56,11 @@ final class TrackRegistry {
     expected.remove(participantSid);
   }
 
+  /** The fan-out of a track a WebRTC client publishes, if it is one. */
+  java.util.Optional<TrackFanout> forwarded(String trackSid) {
+    return java.util.Optional.ofNullable(forwarded.get(trackSid));
+  }
+
   /** The fan-out for a track, encoding it from the room's PCM if no client publishes it. */
   TrackFanout fanout(RoomManager rooms, String roomName, String trackSid) {
     TrackFanout direct = forwarded.get(trackSid);

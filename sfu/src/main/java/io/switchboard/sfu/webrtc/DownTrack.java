@@ -11,7 +11,14 @@ public final class DownTrack {
   private static final int FRAME_TICKS = 960;
 
   private final int ssrc;
-  private final int payloadType;
+  private int payloadType;
+  /** The video source this down track belongs to; null for audio. */
+  private TrackFanout video;
+  private int clockRate = 48_000;
+  private int frameTicks = FRAME_TICKS;
+  private boolean awaitingKeyframe;
+  private final byte[] resent = new byte[1500];
+  private long retransmitted;
   private final RtpSender sender;
   private final RtpSender rtcpSender;
   private final String cname;
@@ -54,7 +61,7 @@ public final class DownTrack {
       return false;
     }
     long now = clock.millis();
-    long rtpNow = (lastTs + (now - lastSentMillis) * 48) & 0xFFFF_FFFFL;
+    long rtpNow = (lastTs + (now - lastSentMillis) * (clockRate / 1000)) & 0xFFFF_FFFFL;
     int n =
         io.switchboard.media.rtp.RtcpWriter.writeCompound(
             java.util.List.of(
@@ -65,6 +72,71 @@ public final class DownTrack {
             report,
             0);
     return rtcpSender.sendRtp(report, 0, n);
+  }
+
+  /**
+   * Makes this a video down track of {@code source}: 90 kHz, the codec's payload type, and
+   * nothing is sent until a keyframe starts (asked for as long as it does not come), so a new
+   * subscriber's decoder starts clean.
+   */
+  synchronized void attachVideo(TrackFanout source) {
+    video = source;
+    clockRate = VideoCodec.CLOCK_RATE;
+    frameTicks = VideoCodec.CLOCK_RATE / 30;
+    awaitingKeyframe = true;
+    if (source.codec() != null) {
+      payloadType = source.codec().payloadType();
+    }
+  }
+
+  synchronized void setPayloadType(int payloadType) {
+    this.payloadType = payloadType;
+  }
+
+  /** Packets sent again for NACKs. */
+  public synchronized long retransmitted() {
+    return retransmitted;
+  }
+
+  /**
+   * Answers a subscriber's generic NACK (RFC 4585 §6.2.1) with the packets it names that the
+   * track's cache still holds, rewritten as they were sent.
+   */
+  public synchronized void onNack(int seq, int bitmask) {
+    if (video == null || !started) {
+      return;
+    }
+    resend(seq);
+    for (int bit = 0; bit < 16; bit++) {
+      if ((bitmask & (1 << bit)) != 0) {
+        resend((seq + bit + 1) & 0xFFFF);
+      }
+    }
+  }
+
+  private void resend(int outSeq) {
+    int len = video.cache().get((outSeq - seqOffset) & 0xFFFF, resent);
+    if (len == 0 || RtpFields.i32(resent, 8) != sourceSsrc) {
+      return;
+    }
+    resent[1] = (byte) ((resent[1] & 0x80) | payloadType);
+    RtpFields.putU16(resent, 2, outSeq);
+    RtpFields.putI32(resent, 4, RtpFields.i32(resent, 4) + tsOffset);
+    RtpFields.putI32(resent, 8, ssrc);
+    if (sender.sendRtp(resent, 0, len)) {
+      retransmitted++;
+    }
+  }
+
+  /** A subscriber's PLI or FIR: passed on to the publisher (rate-limited there). */
+  public void onKeyframeRequest() {
+    TrackFanout source;
+    synchronized (this) {
+      source = video;
+    }
+    if (source != null) {
+      source.requestKeyframe();
+    }
   }
 
   public int ssrc() {
@@ -84,9 +156,16 @@ public final class DownTrack {
     int inSsrc = RtpFields.i32(buf, off + 8);
     int inSeq = RtpFields.u16(buf, off + 2);
     int inTs = RtpFields.i32(buf, off + 4);
+    if (awaitingKeyframe) {
+      VideoCodec codec = video.codec();
+      if (codec != null && !codec.startsKeyframe(buf, off, len)) {
+        video.requestKeyframe();
+        return;
+      }
+    }
     if (!started || inSsrc != sourceSsrc) {
       int nextSeq = started ? lastSeq + 1 : inSeq;
-      int nextTs = started ? lastTs + FRAME_TICKS : inTs;
+      int nextTs = started ? lastTs + frameTicks : inTs;
       seqOffset = nextSeq - inSeq;
       tsOffset = nextTs - inTs;
       sourceSsrc = inSsrc;
@@ -100,6 +179,7 @@ public final class DownTrack {
     RtpFields.putI32(scratch, 4, lastTs);
     RtpFields.putI32(scratch, 8, ssrc);
     if (sender.sendRtp(scratch, 0, len)) {
+      awaitingKeyframe = false;
       sent++;
       octets += len - 12;
       lastSentMillis = clock.millis();

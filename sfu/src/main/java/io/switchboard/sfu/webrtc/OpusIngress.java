@@ -15,7 +15,7 @@ import java.time.Clock;
  * clock pulls it, decoded once, for the phone side and agents. RTP arrives on the transport's
  * network thread, {@link #read} runs on the media thread; only the jitter buffer is shared.
  */
-public final class OpusIngress implements AudioSource {
+public final class OpusIngress implements AudioSource, RtpIngress {
   private volatile int payloadType;
   private final TrackFanout fanout;
   private final AudioDecoder decoder;
@@ -24,6 +24,7 @@ public final class OpusIngress implements AudioSource {
   private final JitterBuffer jitter = new JitterBuffer(JitterBufferConfig.defaults(48_000));
   private final byte[] popped = new byte[1500];
   private long packets;
+  private ReceiverReporter reports;
 
   public OpusIngress(int payloadType, TrackFanout fanout, AudioDecoder decoder, Clock clock) {
     this.payloadType = payloadType;
@@ -37,6 +38,11 @@ public final class OpusIngress implements AudioSource {
     this.payloadType = payloadType;
   }
 
+  /** Sends receiver reports about this track to its publisher every 5 s (RFC 3550 §6.2). */
+  public synchronized void reportTo(RtpSender rtcp, int ownSsrc) {
+    reports = new ReceiverReporter(rtcp, ownSsrc, 48_000, 5_000);
+  }
+
   public TrackFanout fanout() {
     return fanout;
   }
@@ -47,6 +53,7 @@ public final class OpusIngress implements AudioSource {
   }
 
   /** One decrypted RTP packet of this track. */
+  @Override
   public void onRtp(byte[] buf, int off, int len) {
     if (parsed.parse(buf, off, len) != RtpParseStatus.OK || parsed.payloadType() != payloadType) {
       return;
@@ -54,6 +61,9 @@ public final class OpusIngress implements AudioSource {
     fanout.forward(buf, off, len);
     synchronized (this) {
       packets++;
+      if (reports != null) {
+        reports.onPacket(parsed.ssrc(), parsed.sequenceNumber(), parsed.timestamp(), clock.millis());
+      }
       jitter.insert(
           parsed.ssrc(),
           parsed.sequenceNumber(),

@@ -8,17 +8,27 @@ import java.util.Optional;
 
 /**
  * Our answer to a client's publisher offer (RFC 8829 §5.3): audio sections are received as Opus
- * with the client's payload type, data channels are accepted (SCTP port 5000), video and anything
- * else is rejected with port 0 (RFC 8866 §5.14) until it can be forwarded. Sections keep the
+ * with the client's payload type, video as VP8 or H.264 ({@link VideoSections}), data channels
+ * are accepted (SCTP port 5000), anything else is rejected with port 0 (RFC 8866 §5.14). Sections keep the
  * offer's order and mids; the accepted ones are BUNDLEd.
  *
  * @param sdp the answer text
  * @param audio the audio sections we accepted
  */
-public record PublisherAnswer(String sdp, List<AcceptedAudio> audio) {
+public record PublisherAnswer(String sdp, List<AcceptedAudio> audio, List<AcceptedVideo> video) {
   public PublisherAnswer {
     audio = List.copyOf(audio);
+    video = List.copyOf(video);
   }
+
+  /**
+   * A video section we receive (one codec, one encoding: see {@link VideoSections}).
+   *
+   * @param codec the codec chosen and the client's payload type for it
+   * @param ssrc the first {@code a=ssrc} (0 when the client offered simulcast by rid, which lists
+   *     none: its packets are then told apart by payload type)
+   */
+  public record AcceptedVideo(String mid, VideoCodec.Offered codec, String trackId, int ssrc, boolean sending) {}
 
   /**
    * @param mid the section's mid
@@ -34,14 +44,27 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio) {
 
   public static PublisherAnswer answer(
       Sdp offer, TransportDescription local, long sessionId, long version) {
+    return answer(offer, local, sessionId, version, java.util.Map.of());
+  }
+
+  /**
+   * @param videoCodecs the codec each video track asked for (LiveKit's AddTrackRequest), by the
+   *     MediaStreamTrack id its section's {@code a=msid} names: chosen when offered, since the
+   *     client's codec preferences may not have reordered the offer
+   */
+  public static PublisherAnswer answer(Sdp offer, TransportDescription local, long sessionId, long version,
+      java.util.Map<String, VideoCodec> videoCodecs) {
     List<String> bundle = new ArrayList<>();
     List<AcceptedAudio> audio = new ArrayList<>();
+    List<AcceptedVideo> video = new ArrayList<>();
     List<String> sections = new ArrayList<>();
     boolean first = true;
     for (Sdp.Media m : offer.media()) {
       SdpWriter w = new SdpWriter();
       String mid = m.mid();
       Optional<Integer> opus = m.kind().equals("audio") ? opusPayloadType(m) : Optional.empty();
+      Optional<VideoCodec.Offered> vid = m.kind().equals("video")
+          ? VideoCodec.choose(m, Optional.ofNullable(videoCodecs.get(msidTrack(m)))) : Optional.empty();
       if (m.port() == 0) {
         reject(w, m, mid);
       } else if (opus.isPresent()) {
@@ -54,6 +77,12 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio) {
         w.line("a=rtpmap:" + opus.get() + " opus/48000/2");
         w.line("a=fmtp:" + opus.get() + " minptime=10;useinbandfec=1");
         audio.add(new AcceptedAudio(mid, opus.get(), msidTrack(m), firstSsrc(m), direction.equals("recvonly")));
+        bundle.add(mid);
+        first = false;
+      } else if (vid.isPresent()) {
+        String direction = answerDirection(m);
+        VideoSections.answer(w, m, vid.get(), local, first, direction);
+        video.add(new AcceptedVideo(mid, vid.get(), msidTrack(m), firstSsrc(m), direction.equals("recvonly")));
         bundle.add(mid);
         first = false;
       } else if (m.kind().equals("application") && m.proto().endsWith("SCTP")) {
@@ -76,7 +105,7 @@ public record PublisherAnswer(String sdp, List<AcceptedAudio> audio) {
     out.line("a=msid-semantic: WMS");
     StringBuilder sdp = new StringBuilder(out.toString());
     sections.forEach(sdp::append);
-    return new PublisherAnswer(sdp.toString(), audio);
+    return new PublisherAnswer(sdp.toString(), audio, video);
   }
 
   /** A rejected section keeps its kind, proto and mid with port 0 (RFC 8829 §5.3.1). */

@@ -28,7 +28,7 @@ public final class SubscriberConnection implements AutoCloseable {
 
   SubscriberConnection(PeerConnectionFactory factory, WebRtcTransport.StateListener listener)
       throws IOException {
-    this.transport = factory.open(SdpRole.OFFERER, new Ignored(), listener);
+    this.transport = factory.open(SdpRole.OFFERER, new Feedback(), listener);
     this.data = new DataSections(transport, factory);
     this.clock = factory.clock();
   }
@@ -45,11 +45,23 @@ public final class SubscriberConnection implements AutoCloseable {
 
   /** Adds an audio section for a track (reusing an emptied one) and its down track. */
   public synchronized DownTrack addTrack(String participantSid, String trackSid) {
+    return addTrack(participantSid, trackSid, false);
+  }
+
+  /**
+   * Adds a video section for a track (reusing an emptied video one) and its down track, which
+   * becomes a video down track when added to the track's {@link TrackFanout}.
+   */
+  public synchronized DownTrack addVideoTrack(String participantSid, String trackSid) {
+    return addTrack(participantSid, trackSid, true);
+  }
+
+  private DownTrack addTrack(String participantSid, String trackSid, boolean video) {
     int ssrc = ThreadLocalRandom.current().nextInt();
-    var section = new SubscriberOffer.AudioSection("", participantSid, trackSid, ssrc, true);
+    var section = new SubscriberOffer.AudioSection("", participantSid, trackSid, ssrc, true, video);
     int reuse = -1;
     for (int i = 0; i < sections.size(); i++) {
-      if (!sections.get(i).active()) {
+      if (!sections.get(i).active() && sections.get(i).video() == video) {
         reuse = i;
         break;
       }
@@ -79,7 +91,7 @@ public final class SubscriberConnection implements AutoCloseable {
       if (s.active() && s.trackSid().equals(trackSid)) {
         int gone = s.ssrc();
         downTracks.removeIf(d -> d.ssrc() == gone);
-        sections.set(i, new SubscriberOffer.AudioSection(s.mid(), "", "", 0, false));
+        sections.set(i, new SubscriberOffer.AudioSection(s.mid(), "", "", 0, false, s.video()));
         return true;
       }
     }
@@ -142,15 +154,45 @@ public final class SubscriberConnection implements AutoCloseable {
   }
 
   private static SubscriberOffer.AudioSection withMid(SubscriberOffer.AudioSection s, String mid) {
-    return new SubscriberOffer.AudioSection(mid, s.participantSid(), s.trackSid(), s.ssrc(), s.active());
+    return new SubscriberOffer.AudioSection(mid, s.participantSid(), s.trackSid(), s.ssrc(), s.active(), s.video());
   }
 
-  /** A subscriber connection receives no media; receiver reports are not used yet. */
-  private static final class Ignored implements WebRtcTransport.MediaHandler {
+  private synchronized DownTrack downTrack(int ssrc) {
+    for (DownTrack d : downTracks) {
+      if (d.ssrc() == ssrc) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A subscriber connection receives no media, only RTCP about what we send: NACKs are answered
+   * from the track's packet cache, PLI and FIR go to the publisher; receiver reports are not used.
+   */
+  private final class Feedback implements WebRtcTransport.MediaHandler, RtcpFeedback.Handler {
     @Override
     public void onRtp(byte[] buf, int off, int len) {}
 
     @Override
-    public void onRtcp(byte[] buf, int off, int len) {}
+    public void onRtcp(byte[] buf, int off, int len) {
+      RtcpFeedback.walk(buf, off, len, this);
+    }
+
+    @Override
+    public void onNack(int mediaSsrc, int seq, int bitmask) {
+      DownTrack d = downTrack(mediaSsrc);
+      if (d != null) {
+        d.onNack(seq, bitmask);
+      }
+    }
+
+    @Override
+    public void onKeyframeRequest(int mediaSsrc) {
+      DownTrack d = downTrack(mediaSsrc);
+      if (d != null) {
+        d.onKeyframeRequest();
+      }
+    }
   }
 }

@@ -15,8 +15,15 @@ public final class SubscriberOffer {
   /** Payload type we offer Opus with. */
   public static final int OPUS_PAYLOAD_TYPE = 111;
 
-  /** One audio section: a track the subscriber receives, or an emptied one. */
-  public record AudioSection(String mid, String participantSid, String trackSid, int ssrc, boolean active) {
+  /**
+   * One media section: a track the subscriber receives, or an emptied one. Video sections offer
+   * every {@link VideoCodec}; the down track sends with the one its publisher uses.
+   */
+  public record AudioSection(String mid, String participantSid, String trackSid, int ssrc, boolean active, boolean video) {
+    public AudioSection(String mid, String participantSid, String trackSid, int ssrc, boolean active) {
+      this(mid, participantSid, trackSid, ssrc, active, false);
+    }
+
     public String msidStream() {
       return participantSid + "|" + trackSid;
     }
@@ -40,12 +47,16 @@ public final class SubscriberOffer {
     w.line("a=sctp-port:5000");
     w.line("a=max-message-size:262144");
     for (AudioSection a : audio) {
-      w.line("m=audio 9 UDP/TLS/RTP/SAVPF " + OPUS_PAYLOAD_TYPE);
-      w.transport(local, false);
-      w.line("a=mid:" + a.mid());
-      w.line("a=rtcp-mux");
-      w.line("a=rtpmap:" + OPUS_PAYLOAD_TYPE + " opus/48000/2");
-      w.line("a=fmtp:" + OPUS_PAYLOAD_TYPE + " minptime=10;useinbandfec=1");
+      if (a.video()) {
+        videoSection(w, local, a.mid());
+      } else {
+        w.line("m=audio 9 UDP/TLS/RTP/SAVPF " + OPUS_PAYLOAD_TYPE);
+        w.transport(local, false);
+        w.line("a=mid:" + a.mid());
+        w.line("a=rtcp-mux");
+        w.line("a=rtpmap:" + OPUS_PAYLOAD_TYPE + " opus/48000/2");
+        w.line("a=fmtp:" + OPUS_PAYLOAD_TYPE + " minptime=10;useinbandfec=1");
+      }
       if (a.active()) {
         w.line("a=sendonly");
         w.line("a=msid:" + a.msidStream() + " " + a.trackSid());
@@ -57,5 +68,21 @@ public final class SubscriberOffer {
       }
     }
     return w.toString();
+  }
+
+  /** A video section offering VP8 and H.264 with NACK, PLI and FIR feedback (RFC 4585, 5104). */
+  private static void videoSection(SdpWriter w, TransportDescription local, String mid) {
+    StringBuilder formats = new StringBuilder();
+    for (VideoCodec c : VideoCodec.values()) {
+      formats.append(' ').append(c.payloadType());
+    }
+    w.line("m=video 9 UDP/TLS/RTP/SAVPF" + formats);
+    w.transport(local, false);
+    w.line("a=mid:" + mid);
+    w.line("a=rtcp-mux");
+    w.line("a=rtcp-rsize");
+    for (VideoCodec c : VideoCodec.values()) {
+      VideoSections.codecLines(w, c, c.payloadType(), false);
+    }
   }
 }

@@ -1,0 +1,58 @@
+package io.switchboard.server.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * WebRTC clients, as LiveKit's {@code rtc:} section: the ICE servers clients are told in their
+ * JoinResponse, the address host candidates use, an address offered for 1:1 NAT, and the UDP
+ * ports ICE binds (0 and 0: the {@code rtp:} range phone legs use).
+ *
+ * @param nodeIp host candidate address; "" is the server's media address
+ * @param externalAddress offered as a server-reflexive candidate; "" is {@code sip.external_address}
+ */
+public record RtcConfig(
+    List<IceServer> iceServers, String nodeIp, String externalAddress, Integer portRangeStart, Integer portRangeEnd) {
+
+  public static final RtcConfig DEFAULTS = new RtcConfig(null, null, null, null, null);
+
+  /** One STUN or TURN server (RFC 7064, 7065 URIs); TURN needs a username and credential. */
+  public record IceServer(List<String> urls, String username, String credential) {
+    public IceServer {
+      urls = urls == null ? List.of() : List.copyOf(urls);
+      username = username == null ? "" : username;
+      credential = credential == null ? "" : credential;
+      if (urls.isEmpty()) {
+        throw new IllegalArgumentException("an rtc.ice_servers entry needs at least one url");
+      }
+      for (String url : urls) {
+        String scheme = url.substring(0, Math.max(0, url.indexOf(':'))).toLowerCase(Locale.ROOT);
+        if (!List.of("stun", "stuns", "turn", "turns").contains(scheme)) {
+          throw new IllegalArgumentException(
+              "rtc.ice_servers url '" + url + "' must start with stun:, stuns:, turn: or turns:");
+        }
+        if (scheme.startsWith("turn") && (username.isEmpty() || credential.isEmpty())) {
+          throw new IllegalArgumentException("rtc.ice_servers url '" + url + "' is TURN: set username and credential");
+        }
+      }
+    }
+  }
+
+  public RtcConfig {
+    iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+    nodeIp = nodeIp == null ? "" : nodeIp.trim();
+    externalAddress = externalAddress == null ? "" : externalAddress.trim();
+    portRangeStart = portRangeStart == null ? 0 : portRangeStart;
+    portRangeEnd = portRangeEnd == null ? 0 : portRangeEnd;
+    boolean shared = portRangeStart == 0 && portRangeEnd == 0;
+    if (!shared && (portRangeStart < 1024 || portRangeEnd > 65535 || portRangeEnd < portRangeStart)) {
+      throw new IllegalArgumentException("rtc port range " + portRangeStart + "-" + portRangeEnd
+          + " is invalid: use LOW-HIGH within 1024-65535, or 0 and 0 for the rtp range");
+    }
+  }
+
+  /** Whether WebRTC shares the {@code rtp:} port range. */
+  public boolean sharesRtpPorts() {
+    return portRangeStart == 0 && portRangeEnd == 0;
+  }
+}
