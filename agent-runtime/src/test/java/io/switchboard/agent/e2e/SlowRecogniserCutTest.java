@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.agent.Agent;
 import io.switchboard.agent.AgentEvent;
-import io.switchboard.agent.AgentModels;
 import io.switchboard.agent.AgentSession;
 import io.switchboard.agent.EndpointingOptions;
 import io.switchboard.agent.InterruptionOptions;
@@ -15,11 +14,7 @@ import io.switchboard.agent.llm.ScriptedLanguageModel;
 import io.switchboard.agent.llm.ScriptedReply;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.SttEvent;
-import io.switchboard.agent.stt.SttStream;
-import io.switchboard.agent.tts.TextToSpeech;
-import io.switchboard.agent.tts.TtsOutput;
 import io.switchboard.agent.vad.EnergyVad;
-import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.testing.PcmRecorder;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantKind;
@@ -61,51 +56,8 @@ class SlowRecogniserCutTest {
     executor.shutdownNow();
   }
 
-  /** Recognises nothing until the test says what was heard. */
-  private final SpeechToText slow = new SpeechToText() {
-    @Override
-    public int sampleRate() {
-      return 16_000;
-    }
+  private final SpeechToText slow = TestSpeech.toldByTheTest(recogniser);
 
-    @Override
-    public boolean interimResults() {
-      return false;
-    }
-
-    @Override
-    public SttStream open(Consumer<SttEvent> out) {
-      return new SttStream() {
-        @Override
-        public void push(PcmFrame frame) {}
-
-        @Override
-        public void endOfSpeech() {
-          recogniser.complete(out);
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-  };
-
-  /** A steady tone per sentence, 40 ms of it per character. */
-  private static final TextToSpeech TONE = new TextToSpeech() {
-    @Override
-    public int sampleRate() {
-      return 16_000;
-    }
-
-    @Override
-    public void synthesize(String text, TtsOutput out) {
-      short[] pcm = new short[text.length() * 640];
-      for (int i = 0; i < pcm.length; i++) {
-        pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
-      }
-      out.audio(pcm, 0, pcm.length);
-    }
-  };
 
   @Test
   void theAnswerPlaysAfterAPausedSpeechIsCutByLateWords() throws Exception {

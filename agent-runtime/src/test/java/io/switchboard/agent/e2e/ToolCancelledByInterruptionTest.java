@@ -16,13 +16,9 @@ import io.switchboard.agent.llm.ScriptedLanguageModel;
 import io.switchboard.agent.llm.ScriptedReply;
 import io.switchboard.agent.stt.SpeechToText;
 import io.switchboard.agent.stt.SttEvent;
-import io.switchboard.agent.stt.SttStream;
 import io.switchboard.agent.tool.FunctionTool;
 import io.switchboard.agent.tool.ToolOutcome;
-import io.switchboard.agent.tts.TextToSpeech;
-import io.switchboard.agent.tts.TtsOutput;
 import io.switchboard.agent.vad.EnergyVad;
-import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.sfu.room.LocalParticipant;
 import io.switchboard.sfu.room.ParticipantKind;
 import io.switchboard.sfu.room.ParticipantListener;
@@ -140,7 +136,7 @@ class ToolCancelledByInterruptionTest {
             .onUser("apples", ScriptedReply.callTool("check_stock", "{\"item\":\"apples\"}").thenSay("We have {check_stock}."))
             .onUser("hours", ScriptedReply.say("We open at nine."))
             .build())
-        .tts(TONE).executor(executor).build();
+        .tts(TestSpeech.TONE).executor(executor).build();
     session.addListener(e -> {
       synchronized (events) {
         events.add(e);
@@ -245,49 +241,6 @@ class ToolCancelledByInterruptionTest {
     return events.stream().filter(type::isInstance).map(type::cast).filter(test).count();
   }
 
-  /** Hears what the test says, once the caller's speech has ended. */
-  private final SpeechToText toldByTheTest = new SpeechToText() {
-    @Override
-    public int sampleRate() {
-      return 16_000;
-    }
+  private final SpeechToText toldByTheTest = TestSpeech.toldByTheTest(recogniser);
 
-    @Override
-    public boolean interimResults() {
-      return false;
-    }
-
-    @Override
-    public SttStream open(Consumer<SttEvent> out) {
-      return new SttStream() {
-        @Override
-        public void push(PcmFrame frame) {}
-
-        @Override
-        public void endOfSpeech() {
-          recogniser.complete(out);
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-  };
-
-  /** A steady tone per sentence, 40 ms of it per character. */
-  private static final TextToSpeech TONE = new TextToSpeech() {
-    @Override
-    public int sampleRate() {
-      return 16_000;
-    }
-
-    @Override
-    public void synthesize(String text, TtsOutput out) {
-      short[] pcm = new short[text.length() * 640];
-      for (int i = 0; i < pcm.length; i++) {
-        pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
-      }
-      out.audio(pcm, 0, pcm.length);
-    }
-  };
 }
