@@ -255,8 +255,12 @@ public final class AgentSession implements AutoCloseable {
    * cancelled output, before anything the user says next), then its thread is interrupted.
    */
   void cancel(SpeechHandle speech) {
+    cancel(speech, ToolOutcome.Cancelled::of);
+  }
+
+  private void cancel(SpeechHandle speech, java.util.function.Function<String, ToolOutcome.Cancelled> why) {
     for (ToolCall call : speech.tools().cancelAll()) {
-      toolSettled(call, ToolOutcome.Cancelled.of(call.name()));
+      toolSettled(call, why.apply(call.name()));
     }
     speech.markInterrupted();
   }
@@ -374,7 +378,15 @@ public final class AgentSession implements AutoCloseable {
       p = participant;
       in = input;
     }
-    interrupt();
+    // Not interrupt(): nobody interrupted; a tool still running is told the session ended.
+    List<SpeechHandle> speeches;
+    synchronized (this) {
+      speeches = List.copyOf(active);
+    }
+    for (SpeechHandle s : speeches) {
+      cancel(s, ToolOutcome.Cancelled::sessionClosed);
+      playout.stop(s.audio());
+    }
     if (in != null) {
       in.close();
     }

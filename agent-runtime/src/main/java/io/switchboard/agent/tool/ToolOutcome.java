@@ -15,10 +15,14 @@ public sealed interface ToolOutcome {
   /** The call failed; {@code output} says why, for the model. */
   record Failed(String output) implements ToolOutcome {}
 
-  /** An interruption cancelled the call before it finished; {@code output} tells the model so. */
+  /** An interruption (or the session's end) cancelled the call before it finished; {@code output} says which. */
   record Cancelled(String output) implements ToolOutcome {
     public static Cancelled of(String toolName) {
       return new Cancelled(toolName + " was cancelled: the user interrupted before it finished");
+    }
+
+    public static Cancelled sessionClosed(String toolName) {
+      return new Cancelled(toolName + " was cancelled: the session closed before it finished");
     }
   }
 }

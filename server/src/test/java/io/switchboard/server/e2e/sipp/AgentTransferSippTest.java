@@ -1,7 +1,6 @@
 package io.switchboard.server.e2e.sipp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livekit.server.CreateSipDispatchRuleOptions;
@@ -84,8 +83,14 @@ class AgentTransferSippTest {
 
       AgentEvent.ToolExecuted tool = nextTool();
       assertEquals("transfer_to_human", tool.call().name());
-      var result = assertInstanceOf(ToolOutcome.Output.class, tool.outcome(), tool.toString());
-      assertEquals("transferred to tel:+15105550111", result.output());
+      // The transfer's success hangs the caller up, and the agent's session closes with the empty
+      // room: that may come before the tool's return is recorded, and then says so.
+      switch (tool.outcome()) {
+        case ToolOutcome.Output done -> assertEquals("transferred to tel:+15105550111", done.output());
+        case ToolOutcome.Cancelled cancelled -> assertEquals(
+            ToolOutcome.Cancelled.sessionClosed("transfer_to_human"), cancelled, () -> "events: " + seen);
+        default -> throw new AssertionError(tool + "\nevents: " + seen);
+      }
       Sipp.Result sipp = carrier.await(); // REFER with the header, NOTIFYs answered, then our BYE
       assertTrue(sipp.passed(), sipp.describe());
       assertEquals("hangup", rooms.awaitLeft(ROOM, IDENTITY).participant().attributes().get("sip.callStatus"));
@@ -94,12 +99,15 @@ class AgentTransferSippTest {
     }
   }
 
+  private final List<AgentEvent> seen = new java.util.ArrayList<>();
+
   private AgentEvent.ToolExecuted nextTool() throws InterruptedException {
     while (true) {
       AgentEvent event = events.poll(30, TimeUnit.SECONDS);
       if (event == null) {
-        throw new AssertionError("the agent ran no tool");
+        throw new AssertionError("the agent ran no tool; events: " + seen);
       }
+      seen.add(event);
       if (event instanceof AgentEvent.ToolExecuted tool) {
         return tool;
       }
