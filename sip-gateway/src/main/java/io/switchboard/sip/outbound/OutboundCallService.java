@@ -12,12 +12,10 @@ import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.inbound.MediaSession;
+import io.switchboard.sip.leg.NegotiatedLeg;
 import io.switchboard.sip.sdp.NegotiatedAudio;
-import io.switchboard.sip.sdp.SrtpKeys;
-import io.switchboard.sip.srtp.SdesSrtpProtection;
 import io.switchboard.trunk.match.SipAttributes;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +23,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -157,12 +154,12 @@ public final class OutboundCallService {
   /** The leg as the SIP call sees it: where our RTP is, and where the far end's goes. */
   private final class LegSession implements MediaSession {
     private final RtpLeg leg;
+    private final NegotiatedLeg negotiated;
     private final OutboundAudio audio;
-    /** The SDES keys in force; touched only on the call's executor. */
-    private SrtpKeys keys;
 
     LegSession(RtpLeg leg, OutboundAudio audio) {
       this.leg = leg;
+      this.negotiated = new NegotiatedLeg(leg);
       this.audio = audio;
     }
 
@@ -177,14 +174,8 @@ public final class OutboundCallService {
     }
 
     @Override
-    public void update(NegotiatedAudio negotiated) {
-      leg.setRemote(new InetSocketAddress(negotiated.remoteAddress(), negotiated.remotePort()),
-          new InetSocketAddress(negotiated.remoteAddress(), negotiated.remotePort() + 1));
-      leg.setMediaFormat(LegFormats.of(negotiated));
-      if (!Objects.equals(keys, negotiated.srtp())) { // same keys after a re-INVITE: keep the SRTP state
-        keys = negotiated.srtp();
-        leg.setProtection(keys == null ? null : SdesSrtpProtection.of(keys));
-      }
+    public void update(NegotiatedAudio audio) {
+      negotiated.apply(audio);
     }
 
     @Override

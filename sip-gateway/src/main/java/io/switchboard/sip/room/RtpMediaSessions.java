@@ -5,15 +5,12 @@ import io.switchboard.media.net.RtpLegConfig;
 import io.switchboard.media.net.RtpPortAllocator;
 import io.switchboard.sip.inbound.InviteInfo;
 import io.switchboard.sip.inbound.MediaSession;
+import io.switchboard.sip.leg.NegotiatedLeg;
 import io.switchboard.sip.inbound.MediaSessionFactory;
 import io.switchboard.sip.inbound.MediaUnavailableException;
 import io.switchboard.sip.sdp.NegotiatedAudio;
-import io.switchboard.sip.sdp.SrtpKeys;
-import io.switchboard.sip.srtp.SdesSrtpProtection;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
@@ -64,12 +61,12 @@ public final class RtpMediaSessions implements MediaSessionFactory {
 
   private final class Session implements MediaSession {
     private final RtpLeg leg;
+    private final NegotiatedLeg negotiated;
     private final RoomCall call;
-    /** The SDES keys in force; touched only on the call's executor. */
-    private SrtpKeys keys;
 
     Session(RtpLeg leg, RoomCall call) {
       this.leg = leg;
+      this.negotiated = new NegotiatedLeg(leg);
       this.call = call;
     }
 
@@ -85,14 +82,7 @@ public final class RtpMediaSessions implements MediaSessionFactory {
 
     @Override
     public void update(NegotiatedAudio audio) {
-      InetSocketAddress rtp = new InetSocketAddress(audio.remoteAddress(), audio.remotePort());
-      InetSocketAddress rtcp = new InetSocketAddress(audio.remoteAddress(), audio.remotePort() + 1);
-      leg.setRemote(rtp, rtcp);
-      leg.setMediaFormat(Codecs.format(audio));
-      if (!Objects.equals(keys, audio.srtp())) { // same keys after a re-INVITE: keep the SRTP state
-        keys = audio.srtp();
-        leg.setProtection(keys == null ? null : SdesSrtpProtection.of(keys));
-      }
+      negotiated.apply(audio);
       call.media().setDirection(audio.direction().sends(), audio.direction().receives());
     }
 
