@@ -52,6 +52,7 @@ public final class Switchboard implements AutoCloseable {
   private Agents agents;
   private Telephony telephony;
   private HttpServer http;
+  private io.switchboard.server.rtc.RtcEndpoint rtc;
   private InetSocketAddress httpAddress;
 
   public Switchboard(SwitchboardConfig config) {
@@ -93,10 +94,10 @@ public final class Switchboard implements AutoCloseable {
             .exact("/", x -> ready.get() ? HttpReply.text(200, "OK") : HttpReply.text(503, "starting"))
             .prefix(TwirpRouter.PREFIX, new TwirpEndpoint(twirp))
             .exact("/metrics", new MetricsEndpoint(metrics));
-    io.switchboard.server.rtc.Rtc.endpoint(
-            config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
-            rooms, agents.roomConfigHooks(), clock, virtualThreads, mediaClock)
-        .register(routes);
+    rtc = io.switchboard.server.rtc.Rtc.endpoint(
+        config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
+        rooms, agents.roomConfigHooks(), clock, virtualThreads, mediaClock);
+    rtc.register(routes);
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);
@@ -122,6 +123,11 @@ public final class Switchboard implements AutoCloseable {
     return rooms;
   }
 
+  /** The ICE-TCP port WebRTC clients are offered, if {@code rtc.tcp_port} is not -1. */
+  public java.util.Optional<Integer> rtcTcpPort() {
+    return rtc.tcpPort();
+  }
+
   public Agents agents() {
     return agents;
   }
@@ -137,6 +143,7 @@ public final class Switchboard implements AutoCloseable {
     sb.append("  HTTP, Twirp, signalling: http://").append(hostForUrl()).append(':').append(httpAddress.getPort()).append('\n');
     sb.append("  SIP (UDP and TCP):       ").append(telephony.advertisedAddress()).append(':').append(telephony.udpPort()).append('\n');
     sb.append("  RTP ports:               ").append(config.rtp().portRangeStart()).append('-').append(config.rtp().portRangeEnd()).append('\n');
+    rtc.tcpPort().ifPresent(p -> sb.append("  WebRTC ICE-TCP port:     ").append(p).append('\n'));
     sb.append(agents.describe("sip:anyone@" + telephony.advertisedAddress() + ':' + telephony.udpPort()));
     if (config.development()) {
       sb.append("  API key / secret:        devkey / secret\n");
@@ -188,6 +195,9 @@ public final class Switchboard implements AutoCloseable {
     }
     if (rooms != null) {
       rooms.close();
+    }
+    if (rtc != null) {
+      rtc.close(); // after the rooms, whose peer connections use its port
     }
     if (webhooks != null) {
       webhooks.close();

@@ -5,16 +5,21 @@ import java.util.Locale;
 
 /**
  * WebRTC clients, as LiveKit's {@code rtc:} section: the ICE servers clients are told in their
- * JoinResponse, the address host candidates use, an address offered for 1:1 NAT, and the UDP
- * ports ICE binds (0 and 0: the {@code rtp:} range phone legs use).
+ * JoinResponse, the address host candidates use, an address offered for 1:1 NAT, the UDP
+ * ports ICE binds (0 and 0: the {@code rtp:} range phone legs use) and the ICE-TCP port.
  *
  * @param nodeIp host candidate address; "" is the server's media address
  * @param externalAddress offered as a server-reflexive candidate; "" is {@code sip.external_address}
+ * @param tcpPort the ICE-TCP fallback port for clients whose network blocks UDP (LiveKit's 7881);
+ *     0 picks a free one, -1 turns ICE-TCP off
  */
 public record RtcConfig(
-    List<IceServer> iceServers, String nodeIp, String externalAddress, Integer portRangeStart, Integer portRangeEnd) {
+    List<IceServer> iceServers, String nodeIp, String externalAddress, Integer portRangeStart, Integer portRangeEnd,
+    Integer tcpPort) {
 
-  public static final RtcConfig DEFAULTS = new RtcConfig(null, null, null, null, null);
+  public static final RtcConfig DEFAULTS = new RtcConfig(null, null, null, null, null, null);
+  public static final int DEFAULT_TCP_PORT = 7881;
+  public static final int TCP_OFF = -1;
 
   /** One STUN or TURN server (RFC 7064, 7065 URIs); TURN needs a username and credential. */
   public record IceServer(List<String> urls, String username, String credential) {
@@ -49,6 +54,21 @@ public record RtcConfig(
       throw new IllegalArgumentException("rtc port range " + portRangeStart + "-" + portRangeEnd
           + " is invalid: use LOW-HIGH within 1024-65535, or 0 and 0 for the rtp range");
     }
+    tcpPort = tcpPort == null ? DEFAULT_TCP_PORT : tcpPort;
+    if (tcpPort < TCP_OFF || tcpPort > 65535) {
+      throw new IllegalArgumentException("rtc.tcp_port " + tcpPort
+          + " is invalid: use a port (1-65535), 0 for a free one, or -1 to turn ICE-TCP off");
+    }
+  }
+
+  /** Whether clients are offered the ICE-TCP fallback. */
+  public boolean offersTcp() {
+    return tcpPort != TCP_OFF;
+  }
+
+  /** The same config with {@code rtc.tcp_port} set. */
+  public RtcConfig withTcpPort(int port) {
+    return new RtcConfig(iceServers, nodeIp, externalAddress, portRangeStart, portRangeEnd, port);
   }
 
   /** Whether WebRTC shares the {@code rtp:} port range. */

@@ -11,10 +11,12 @@ import io.switchboard.sfu.transport.WebRtcTransportConfig;
 import io.switchboard.sfu.transport.dtls.DtlsCertificate;
 import io.switchboard.sfu.transport.ice.DedicatedSockets;
 import io.switchboard.sfu.transport.ice.IceConfig;
+import io.switchboard.sfu.transport.ice.IceTcpPort;
 import io.switchboard.sfu.transport.ice.NatMapping;
 import io.switchboard.sfu.webrtc.PeerConnectionFactory;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.util.Optional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * Builds the WebRTC side from the config. Host candidates are bound on {@code rtc.node_ip} (else
  * the local media address) within {@code rtc}'s port range (else the RTP one); with an external
  * address ({@code rtc.external_address}, else {@code sip.external_address}; 1:1 NAT) that is
- * offered too, as a server-reflexive candidate. Clients are told {@code rtc.ice_servers}.
- * TODO(issue 4): ICE-TCP.
+ * offered too, as a server-reflexive candidate, and so is the ICE-TCP port ({@code rtc.tcp_port},
+ * passive, on the same address) unless turned off. Clients are told {@code rtc.ice_servers}.
  */
 public final class Rtc {
   private Rtc() {}
@@ -41,7 +43,7 @@ public final class Rtc {
       Clock clock,
       Executor virtualThreads,
       ScheduledExecutorService scheduler)
-      throws UnknownHostException {
+      throws IOException {
     var rtc = config.rtc();
     if (!rtc.nodeIp().isEmpty()) {
       localAddress = rtc.nodeIp();
@@ -56,6 +58,12 @@ public final class Rtc {
     IceConfig ice = new IceConfig(sockets);
     if (!externalAddress.isBlank() && !externalAddress.equals(localAddress)) {
       ice = ice.withNatMapping(new NatMapping(local, InetAddress.getByName(externalAddress)));
+    }
+    Optional<IceTcpPort> tcp = rtc.offersTcp()
+        ? Optional.of(IceTcpPort.open(List.of(local), rtc.tcpPort(), ice.natMappings()))
+        : Optional.empty();
+    if (tcp.isPresent()) {
+      ice = ice.withTcp(tcp.get());
     }
     var pcs =
         new PeerConnectionFactory(
@@ -75,6 +83,6 @@ public final class Rtc {
             virtualThreads,
             roomConfigHooks);
     signal.checkConsentEvery5s(scheduler);
-    return new RtcEndpoint(signal);
+    return new RtcEndpoint(signal, tcp);
   }
 }

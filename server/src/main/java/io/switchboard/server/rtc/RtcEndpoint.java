@@ -10,22 +10,37 @@ import io.switchboard.sfu.signal.Admission;
 import io.switchboard.sfu.signal.SignalServer;
 import io.switchboard.sfu.signal.SignalSession;
 import io.switchboard.sfu.signal.SignalSink;
+import io.switchboard.sfu.transport.ice.IceTcpPort;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import livekit.LivekitRtc.SignalResponse;
 
 /**
  * LiveKit's client endpoints over HTTP: the {@code /rtc} WebSocket (dual peer connection),
  * {@code /rtc/validate}, and 404 on {@code /rtc/v1} and {@code /rtc/v1/validate} so that current
- * clients fall back from single-connection mode to {@code /rtc}.
+ * clients fall back from single-connection mode to {@code /rtc}. Owns the ICE-TCP port, which
+ * outlives every peer connection.
  */
-public final class RtcEndpoint {
+public final class RtcEndpoint implements AutoCloseable {
   private final SignalServer signal;
+  private final Optional<IceTcpPort> tcp;
 
-  public RtcEndpoint(SignalServer signal) {
+  public RtcEndpoint(SignalServer signal, Optional<IceTcpPort> tcp) {
     this.signal = signal;
+    this.tcp = tcp;
+  }
+
+  /** The ICE-TCP port clients are offered, if on. */
+  public Optional<Integer> tcpPort() {
+    return tcp.map(t -> t.localAddresses().getFirst().getPort());
+  }
+
+  @Override
+  public void close() {
+    tcp.ifPresent(IceTcpPort::close);
   }
 
   public HttpRoutes register(HttpRoutes routes) {

@@ -1,6 +1,7 @@
 package io.switchboard.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,15 @@ class ConfigLoaderTest {
     assertEquals("192.0.2.10", c.rtc().nodeIp());
     assertEquals(50000, c.rtc().portRangeStart());
     assertTrue(SwitchboardConfig.defaults().rtc().sharesRtpPorts(), "by default WebRTC uses the rtp range");
+  }
+
+  @Test
+  void iceTcpIsOnAt7881LikeLiveKitAndCanBeMovedOrTurnedOff() throws Exception {
+    assertEquals(7881, SwitchboardConfig.defaults().rtc().tcpPort());
+    assertEquals(7900, parse("rtc:\n  tcp_port: 7900\n").rtc().tcpPort());
+    assertFalse(parse("rtc:\n  tcp_port: -1\n").rtc().offersTcp());
+    var e = assertThrows(ConfigException.class, () -> parse("rtc:\n  tcp_port: 70000\n"));
+    assertTrue(e.getMessage().contains("rtc.tcp_port") && e.getMessage().contains("-1 to turn ICE-TCP off"), e.getMessage());
   }
 
   @Test

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * livekit-client in Debian's headless Chromium joins a room over /rtc and publishes its
  * microphone (Chromium's fake capture device playing a 440 Hz WAV). A real phone (baresip) dials
  * into the same room playing 1 kHz: the phone must hear the browser's tone and the browser the
- * phone's, measured on each side (Goertzel on the phone's recording, WebAudio in the page).
+ * phone's, measured on each side (Goertzel on the phone's recording, WebAudio in the page). The
+ * same again with Chromium barred from UDP, as behind a firewall: it must connect over ICE-TCP.
  */
 class BrowserClientTest {
   private static final String NUMBER = "+15550177";
@@ -60,6 +61,21 @@ class BrowserClientTest {
 
   @Test
   void browserAndPhoneHearEachOther() throws Exception {
+    JsonNode joined = browserAndPhoneTalk(List.of());
+    assertEquals("[\"udp\",\"udp\"]", joined.get("transports").toString(),
+        "publisher and subscriber connections should use UDP when they can: " + joined);
+  }
+
+  @Test
+  void browserThatCannotUseUdpConnectsOverIceTcp() throws Exception {
+    JsonNode joined = browserAndPhoneTalk(List.of(Chromium.UDP_BLOCKED));
+    assertEquals("[\"tcp\",\"tcp\"]", joined.get("transports").toString(),
+        "publisher and subscriber connections should fall back to ICE-TCP on port "
+            + server.server().rtcTcpPort().orElseThrow() + ": " + joined);
+  }
+
+  /** The browser joins, then a phone calls in; each must hear the other. Returns the join report. */
+  private JsonNode browserAndPhoneTalk(List<String> chromiumFlags) throws Exception {
     routeNumberToRoom();
     Path browserTone = dir.resolve("browser.wav");
     WavFile.mono(48000, ToneGenerator.tone(BROWSER_TONE, 8000, 48000, 48000 * 30)).write(browserTone);
@@ -71,7 +87,7 @@ class BrowserClientTest {
             "url", server.url().replaceFirst("^http", "ws"),
             "token", browserToken(),
             "holdMs", "25000",
-            "listenMs", "3000")))) {
+            "listenMs", "3000")), chromiumFlags)) {
       JsonNode joined = page.await(r -> r.has("connected"), Duration.ofSeconds(40), "connecting");
       assertTrue(joined.get("connected").asBoolean(), "the browser could not connect: " + joined + "\n" + browser.log());
       assertEquals("browser", joined.get("identity").asText());
@@ -90,6 +106,7 @@ class BrowserClientTest {
         assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
         assertPhoneHeard(phone, BROWSER_TONE);
       }
+      return joined;
     }
   }
 

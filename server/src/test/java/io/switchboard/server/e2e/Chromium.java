@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class Chromium implements AutoCloseable {
   private static final Path BINARY = Path.of("/usr/bin/chromium");
+  /**
+   * WebRTC as behind a firewall that blocks UDP (the enterprise policy WebRtcIPHandling): no UDP
+   * candidates at all, so only TCP, or TURN over TCP, can connect.
+   */
+  static final String UDP_BLOCKED = "--webrtc-ip-handling-policy=disable_non_proxied_udp";
   private final Path log;
   private final Process process;
 
@@ -21,9 +27,14 @@ final class Chromium implements AutoCloseable {
   }
 
   Chromium(Path dir, Path microphoneWav, URI page) throws IOException {
+    this(dir, microphoneWav, page, List.of());
+  }
+
+  /** @param flags more command-line switches, such as {@link #UDP_BLOCKED} */
+  Chromium(Path dir, Path microphoneWav, URI page, List<String> flags) throws IOException {
     Files.createDirectories(dir);
     log = dir.resolve("chromium.log");
-    List<String> command =
+    List<String> command = new ArrayList<>(
         List.of(
             BINARY.toString(),
             "--headless=new",
@@ -37,8 +48,9 @@ final class Chromium implements AutoCloseable {
             "--use-file-for-fake-audio-capture=" + microphoneWav.toAbsolutePath(),
             "--autoplay-policy=no-user-gesture-required",
             "--enable-logging=stderr",
-            "--v=0",
-            page.toString());
+            "--v=0"));
+    command.addAll(flags);
+    command.add(page.toString());
     process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 

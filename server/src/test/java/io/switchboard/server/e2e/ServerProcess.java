@@ -33,6 +33,7 @@ final class ServerProcess implements AutoCloseable {
         "keys: {devkey: secret}",
         "sip: {port: " + sip + "}",
         "rtp: {port_range_start: 42000, port_range_end: 42998}",
+        "rtc: {tcp_port: 0}",
         ""));
   }
 

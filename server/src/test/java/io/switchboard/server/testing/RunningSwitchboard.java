@@ -1,6 +1,7 @@
 package io.switchboard.server.testing;
 
 import io.switchboard.server.Switchboard;
+import io.switchboard.server.config.RtcConfig;
 import io.switchboard.server.config.RtpConfig;
 import io.switchboard.server.config.SipConfig;
 import io.switchboard.server.config.SwitchboardConfig;
@@ -48,7 +49,8 @@ public final class RunningSwitchboard implements AutoCloseable {
             .withDataDir(dataDir.toString())
             .withKeys(Map.of(API_KEY, API_SECRET))
             .withSip(new SipConfig(0, null, null))
-            .withRtp(new RtpConfig(41000, 41998, null));
+            .withRtp(new RtpConfig(41000, 41998, null))
+            .withRtc(RtcConfig.DEFAULTS.withTcpPort(0)); // tests run side by side: not 7881
     server = new Switchboard(customize.apply(base));
     try {
       server.start();

@@ -10,7 +10,10 @@ import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.NominationStrategy;
 import org.ice4j.ice.harvest.StaticMappingCandidateHarvester;
 
-/** Builds the ice4j Agent of one transport: one stream, one component, our harvesters only. */
+/**
+ * Builds the ice4j Agent of one transport: one stream, one component, our harvesters only (UDP host
+ * candidates, the ICE-TCP port when configured, NAT mappings).
+ */
 final class Ice4jAgents {
   static final String STREAM = "media";
 
@@ -35,6 +38,8 @@ final class Ice4jAgents {
             agent.addCandidateHarvester(dedicated = new DedicatedSocketHarvester(d));
         case SharedUdpPort shared -> shared.harvesters().forEach(agent::addCandidateHarvester);
       }
+      // Registers this agent's ufrag with the shared listener, which routes connections by it.
+      config.tcp().ifPresent(tcp -> agent.addCandidateHarvester(tcp.harvester()));
       for (NatMapping m : config.natMappings()) {
         agent.addCandidateHarvester(
             new StaticMappingCandidateHarvester(

@@ -27,7 +27,7 @@ final class Ice4jCandidates {
         type == IceCandidateType.HOST || base == null
             ? null
             : new IceCandidate.RelatedAddress(base.getHostAddress(), base.getPort()),
-        Map.of());
+        c.getTcpType() == null ? Map.of() : Map.of("tcptype", c.getTcpType().toString()));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.switchboard.sfu.transport.ice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How ICE transports gather and keep candidates.
@@ -9,8 +10,11 @@ import java.util.List;
  * @param sockets where host candidates come from
  * @param natMappings extra server-reflexive candidates for 1:1 NAT (may be empty)
  * @param receiveBufferSize bytes per received datagram; larger datagrams are truncated
+ * @param tcp the shared ICE-TCP port offered as a passive fallback candidate, if any; it needs
+ *     dedicated sockets, whose component socket is where ice4j merges accepted connections
  */
-public record IceConfig(IceSockets sockets, List<NatMapping> natMappings, int receiveBufferSize) {
+public record IceConfig(
+    IceSockets sockets, List<NatMapping> natMappings, int receiveBufferSize, Optional<IceTcpPort> tcp) {
   public static final int DEFAULT_RECEIVE_BUFFER = 1500;
 
   public IceConfig {
@@ -22,16 +26,24 @@ public record IceConfig(IceSockets sockets, List<NatMapping> natMappings, int re
       throw new IllegalArgumentException(
           "receive buffer must hold at least 576 bytes, got " + receiveBufferSize);
     }
+    if (tcp.isPresent() && !(sockets instanceof DedicatedSockets)) {
+      throw new IllegalArgumentException("ICE-TCP needs dedicated UDP sockets, not " + sockets);
+    }
   }
 
   public IceConfig(IceSockets sockets) {
-    this(sockets, List.of(), DEFAULT_RECEIVE_BUFFER);
+    this(sockets, List.of(), DEFAULT_RECEIVE_BUFFER, Optional.empty());
   }
 
   /** The same configuration with a 1:1 NAT mapping added. */
   public IceConfig withNatMapping(NatMapping mapping) {
     List<NatMapping> all = new ArrayList<>(natMappings);
     all.add(mapping);
-    return new IceConfig(sockets, all, receiveBufferSize);
+    return new IceConfig(sockets, all, receiveBufferSize, tcp);
+  }
+
+  /** The same configuration offering {@code port} as the ICE-TCP fallback. */
+  public IceConfig withTcp(IceTcpPort port) {
+    return new IceConfig(sockets, natMappings, receiveBufferSize, Optional.of(port));
   }
 }

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IceTransport implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IceTransport.class);
+  /** About a second of a video subscriber's packets: beyond that the connection is not coping. */
+  private static final int TCP_SEND_QUEUE = 512;
 
   /**
    * Receives one datagram; the bytes are valid only during the call and may be changed in place.
@@ -50,6 +52,8 @@ public final class IceTransport implements AutoCloseable {
   private final DatagramHandler handler;
   private final StateListener listener;
   private final Clock clock;
+  private final Executor tcpWriters;
+  private final AtomicReference<TcpSender> tcpSender = new AtomicReference<>();
   private final AtomicReference<IceState> state = new AtomicReference<>(IceState.NEW);
   private final DatagramPacket sendPacket = new DatagramPacket(new byte[0], 0);
   private volatile Instant lastConsent;
@@ -58,21 +62,28 @@ public final class IceTransport implements AutoCloseable {
   private IceParameters remote; // guarded by this
 
   private IceTransport(
-      Agent agent, IceRole role, DatagramHandler handler, StateListener listener, Clock clock) {
+      Agent agent,
+      IceRole role,
+      DatagramHandler handler,
+      StateListener listener,
+      Executor tcpWriters,
+      Clock clock) {
     this.agent = agent;
     this.stream = agent.getStream(Ice4jAgents.STREAM);
     this.component = stream.getComponent(Component.RTP);
     this.role = role;
     this.handler = handler;
     this.listener = listener;
+    this.tcpWriters = tcpWriters;
     this.clock = clock;
   }
 
   /**
    * Creates the agent and gathers host (and NAT-mapped) candidates.
    *
-   * @param readerExecutor runs the blocking read loop of dedicated sockets (a virtual thread is
-   *     fine); unused on a shared port, where ice4j's reader thread delivers
+   * @param readerExecutor runs the blocking read loop of dedicated sockets and the writer of an
+   *     ICE-TCP connection (virtual threads are fine); ice4j's reader thread delivers on a shared
+   *     port
    * @throws IOException if no host candidate could be bound
    */
   public static IceTransport open(
@@ -85,7 +96,7 @@ public final class IceTransport implements AutoCloseable {
       throws IOException {
     Agent agent = Ice4jAgents.create(config, role);
     try {
-      IceTransport transport = new IceTransport(agent, role, handler, listener, clock);
+      IceTransport transport = new IceTransport(agent, role, handler, listener, readerExecutor, clock);
       transport.listen(
           config.sockets() instanceof DedicatedSockets, config.receiveBufferSize(), readerExecutor);
       return transport;
@@ -177,9 +188,9 @@ public final class IceTransport implements AutoCloseable {
 
   /**
    * Adds a remote candidate (from the SDP or trickled). Candidates that cannot be used are skipped,
-   * and the reason logged: another component than 1 (rtcp-mux is required), TCP (ICE-TCP is not
-   * supported yet) and host names (mDNS-obfuscated host candidates; the peer is found through its
-   * checks instead).
+   * and the reason logged: another component than 1 (rtcp-mux is required), TCP (our TCP
+   * candidates are passive: a peer reaches them by connecting, and appears peer-reflexive) and host
+   * names (mDNS-obfuscated host candidates; the peer is found through its checks instead).
    *
    * @return whether the candidate was added
    */
@@ -206,7 +217,8 @@ public final class IceTransport implements AutoCloseable {
 
   /**
    * Sends a datagram on the pair in use. Returns false, sending nothing, until a pair works or
-   * after the transport failed or closed.
+   * after the transport failed or closed. Over ICE-TCP the datagram is queued for the connection's
+   * writer, so the caller never waits on a full TCP window.
    */
   public boolean send(byte[] buf, int off, int len) {
     if (state.get() != IceState.CONNECTED) {
@@ -219,6 +231,10 @@ public final class IceTransport implements AutoCloseable {
         component.send(buf, off, len); // before nomination: the first valid pair
         return true;
       }
+      if (socket.getTCPSocket() != null) {
+        TcpSender sender = tcpSender(socket);
+        return sender != null && sender.offer(buf, off, len);
+      }
       synchronized (sendPacket) { // one reused packet: Component.send allocates one per call
         sendPacket.setData(buf, off, len);
         sendPacket.setSocketAddress(selected.getRemoteCandidate().getTransportAddress());
@@ -229,6 +245,39 @@ public final class IceTransport implements AutoCloseable {
       log.debug("send failed: {}", e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * The writer of the selected TCP connection, or null once closed; a new pair (after a reconnect)
+   * gets its own.
+   */
+  private TcpSender tcpSender(IceSocketWrapper socket) {
+    TcpSender current = tcpSender.get();
+    if (current != null && current.socket() == socket) {
+      return current;
+    }
+    synchronized (tcpSender) {
+      current = tcpSender.get();
+      if (state.get() == IceState.CLOSED) {
+        return null;
+      }
+      if (current == null || current.socket() != socket) {
+        if (current != null) {
+          current.close();
+        }
+        current = new TcpSender(socket, TCP_SEND_QUEUE, tcpWriters);
+        tcpSender.set(current);
+      }
+      return current;
+    }
+  }
+
+  /** The transport ("udp" or "tcp") of the pair in use, once one is selected. */
+  public Optional<String> selectedTransport() {
+    CandidatePair pair = component.getSelectedPair();
+    return pair == null
+        ? Optional.empty()
+        : Optional.of(pair.getLocalCandidate().getTransport().toString());
   }
 
   private void agentStateChanged(PropertyChangeEvent event) {
@@ -287,6 +336,12 @@ public final class IceTransport implements AutoCloseable {
       return;
     }
     advance(IceState.CLOSED);
+    synchronized (tcpSender) {
+      TcpSender sender = tcpSender.getAndSet(null);
+      if (sender != null) {
+        sender.close();
+      }
+    }
     agent.free();
   }
 }
