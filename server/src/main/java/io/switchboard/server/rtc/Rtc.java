@@ -60,7 +60,7 @@ public final class Rtc {
       ice = ice.withNatMapping(new NatMapping(local, InetAddress.getByName(externalAddress)));
     }
     Optional<IceTcpPort> tcp = rtc.offersTcp()
-        ? Optional.of(IceTcpPort.open(List.of(local), rtc.tcpPort(), ice.natMappings()))
+        ? Optional.of(IceTcpPort.open(List.of(local), rtc.tcpPort(), ice.natMappings(), virtualThreads))
         : Optional.empty();
     if (tcp.isPresent()) {
       ice = ice.withTcp(tcp.get());

@@ -2,7 +2,6 @@ package io.switchboard.sfu.transport.ice;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.net.DatagramPacket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +18,6 @@ import org.ice4j.ice.Component;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.ServerReflexiveCandidate;
 import org.ice4j.ice.TcpHostCandidate;
-import org.ice4j.ice.harvest.AbstractTcpListener;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.ice.harvest.HarvestStatistics;
 import org.ice4j.socket.IceSocketWrapper;
@@ -29,27 +27,20 @@ import org.ice4j.socket.MultiplexingSocket;
 import org.ice4j.socket.StunDatagramPacketFilter;
 
 /**
- * Passive TCP candidates (RFC 6544) on listening sockets shared by every agent. ice4j's listener
- * accepts a connection and reads its first RFC 4571 frame, a STUN check whose USERNAME starts with
- * the local ufrag; this class finds the agent with that ufrag and gives it the connection. Unlike
- * ice4j's TcpHarvester it listens on exactly the configured addresses (loopback included) and
- * gives TCP candidates a lower priority than UDP ones, as libwebrtc does, so that a peer that can
- * use UDP does.
+ * Passive TCP candidates (RFC 6544) on listening sockets shared by every agent: each agent gets a
+ * candidate per listening address and registers its ufrag here, and {@link TcpCheckListener} hands
+ * over each connection whose first check names that ufrag. TCP candidates get a lower priority
+ * than UDP ones, as libwebrtc's do, so that a peer that can use UDP does.
  */
-final class PassiveTcpHarvester extends AbstractTcpListener implements CandidateHarvester {
+final class PassiveTcpHarvester implements CandidateHarvester {
+  private final List<TransportAddress> localAddresses;
   private final List<NatMapping> natMappings;
   private final Map<String, WeakReference<Component>> byLocalUfrag = new HashMap<>();
   private final HarvestStatistics statistics = new HarvestStatistics();
 
-  PassiveTcpHarvester(List<TransportAddress> addresses, List<NatMapping> natMappings)
-      throws IOException {
-    super(addresses);
+  PassiveTcpHarvester(List<TransportAddress> localAddresses, List<NatMapping> natMappings) {
+    this.localAddresses = List.copyOf(localAddresses);
     this.natMappings = List.copyOf(natMappings);
-  }
-
-  @Override
-  protected void addLocalAddresses(List<TransportAddress> addresses) {
-    localAddresses.addAll(addresses); // ice4j's filter would drop loopback; called before binding
   }
 
   @Override
@@ -78,17 +69,15 @@ final class PassiveTcpHarvester extends AbstractTcpListener implements Candidate
     return added;
   }
 
-  /** Hands an accepted connection to the agent whose ufrag its first check names. */
-  @Override
-  protected void acceptSession(Socket socket, String ufrag, DatagramPacket firstCheck)
-      throws IOException {
+  /** Gives a connection to the agent whose ufrag its first check names; throws if none has it. */
+  void acceptSession(Socket socket, String ufrag, byte[] firstCheck) throws IOException {
     Component component;
     synchronized (byLocalUfrag) {
       WeakReference<Component> ref = byLocalUfrag.get(ufrag);
       component = ref == null ? null : ref.get();
     }
     if (component == null) {
-      throw new IOException("no ICE agent with ufrag " + ufrag); // ice4j closes the connection
+      throw new IOException("no ICE agent with ufrag " + ufrag);
     }
     TcpHostCandidate host = hostFor(component, socket);
     MergingDatagramSocket componentSocket = component.getComponentSocket();
@@ -96,8 +85,10 @@ final class PassiveTcpHarvester extends AbstractTcpListener implements Candidate
       throw new IOException("agent " + ufrag + " has no passive TCP candidate on " + socket.getLocalSocketAddress());
     }
     MultiplexingSocket multiplexing = new MultiplexingSocket(socket);
-    IceSocketWrapper stunOnly = new PushBackIceSocketWrapper(
-        new IceTcpSocketWrapper(multiplexing.getSocket(new StunDatagramPacketFilter())), firstCheck);
+    IceSocketWrapper stunOnly = new PushBackSocketWrapper(
+        new IceTcpSocketWrapper(multiplexing.getSocket(new StunDatagramPacketFilter())),
+        firstCheck,
+        socket.getRemoteSocketAddress());
     component.getParentStream().getParentAgent().getStunStack().addSocket(stunOnly);
     host.addSocket(new IceTcpSocketWrapper(multiplexing));
     componentSocket.add(multiplexing); // payload joins the UDP sockets' in the transport's reader

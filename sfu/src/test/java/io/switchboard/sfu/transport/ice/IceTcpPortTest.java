@@ -20,7 +20,7 @@ class IceTcpPortTest {
   @Test
   void transportsOfferAPassiveTcpCandidateOnTheSharedPort() throws Exception {
     try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
-        IceTcpPort tcp = IceTcpPort.open(List.of(LOOPBACK), 0, List.of())) {
+        IceTcpPort tcp = IceTcpPort.open(List.of(LOOPBACK), 0, List.of(), readers)) {
       int port = tcp.localAddresses().getFirst().getPort();
       assertTrue(port > 0, "a free port was chosen: " + tcp);
       IceConfig config = new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)).withTcp(tcp);
@@ -43,10 +43,12 @@ class IceTcpPortTest {
 
   @Test
   void aTakenPortIsReportedWithWhatToDo() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
+    try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+        ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
       IOException e =
           assertThrows(
-              IOException.class, () -> IceTcpPort.open(List.of(LOOPBACK), taken.getLocalPort(), List.of()));
+              IOException.class,
+              () -> IceTcpPort.open(List.of(LOOPBACK), taken.getLocalPort(), List.of(), readers));
       assertTrue(e.getMessage().contains("rtc.tcp_port"), e.getMessage());
     }
   }
