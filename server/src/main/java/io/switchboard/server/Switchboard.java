@@ -128,6 +128,11 @@ public final class Switchboard implements AutoCloseable {
     return rtc.tcpPort();
   }
 
+  /** The one UDP port WebRTC clients use, if {@code rtc.udp_port} is set. */
+  public java.util.Optional<Integer> rtcUdpPort() {
+    return rtc.udpPort();
+  }
+
   public Agents agents() {
     return agents;
   }
@@ -143,6 +148,7 @@ public final class Switchboard implements AutoCloseable {
     sb.append("  HTTP, Twirp, signalling: http://").append(hostForUrl()).append(':').append(httpAddress.getPort()).append('\n');
     sb.append("  SIP (UDP and TCP):       ").append(telephony.advertisedAddress()).append(':').append(telephony.udpPort()).append('\n');
     sb.append("  RTP ports:               ").append(config.rtp().portRangeStart()).append('-').append(config.rtp().portRangeEnd()).append('\n');
+    rtc.udpPort().ifPresent(p -> sb.append("  WebRTC UDP port:         ").append(p).append('\n'));
     rtc.tcpPort().ifPresent(p -> sb.append("  WebRTC ICE-TCP port:     ").append(p).append('\n'));
     sb.append(agents.describe("sip:anyone@" + telephony.advertisedAddress() + ':' + telephony.udpPort()));
     if (config.development()) {

@@ -12,14 +12,17 @@ import java.util.Locale;
  * @param externalAddress offered as a server-reflexive candidate; "" is {@code sip.external_address}
  * @param tcpPort the ICE-TCP fallback port for clients whose network blocks UDP (LiveKit's 7881);
  *     0 picks a free one, -1 turns ICE-TCP off
+ * @param udpPort one UDP port shared by every peer connection (LiveKit's {@code udp_port}), in place
+ *     of a port per connection from the range; 0 picks a free one, -1 (the default) uses the range
  */
 public record RtcConfig(
     List<IceServer> iceServers, String nodeIp, String externalAddress, Integer portRangeStart, Integer portRangeEnd,
-    Integer tcpPort) {
+    Integer tcpPort, Integer udpPort) {
 
-  public static final RtcConfig DEFAULTS = new RtcConfig(null, null, null, null, null, null);
+  public static final RtcConfig DEFAULTS = new RtcConfig(null, null, null, null, null, null, null);
   public static final int DEFAULT_TCP_PORT = 7881;
   public static final int TCP_OFF = -1;
+  public static final int UDP_RANGE = -1;
 
   /** One STUN or TURN server (RFC 7064, 7065 URIs); TURN needs a username and credential. */
   public record IceServer(List<String> urls, String username, String credential) {
@@ -59,6 +62,21 @@ public record RtcConfig(
       throw new IllegalArgumentException("rtc.tcp_port " + tcpPort
           + " is invalid: use a port (1-65535), 0 for a free one, or -1 to turn ICE-TCP off");
     }
+    udpPort = udpPort == null ? UDP_RANGE : udpPort;
+    if (udpPort < UDP_RANGE || udpPort > 65535) {
+      throw new IllegalArgumentException("rtc.udp_port " + udpPort
+          + " is invalid: use a port (1-65535), 0 for a free one, or -1 for a port per connection from the range");
+    }
+  }
+
+  /** Whether every peer connection shares one UDP port ({@code rtc.udp_port}). */
+  public boolean sharesOneUdpPort() {
+    return udpPort != UDP_RANGE;
+  }
+
+  /** The same config with {@code rtc.udp_port} set. */
+  public RtcConfig withUdpPort(int port) {
+    return new RtcConfig(iceServers, nodeIp, externalAddress, portRangeStart, portRangeEnd, tcpPort, port);
   }
 
   /** Whether clients are offered the ICE-TCP fallback. */
@@ -68,7 +86,7 @@ public record RtcConfig(
 
   /** The same config with {@code rtc.tcp_port} set. */
   public RtcConfig withTcpPort(int port) {
-    return new RtcConfig(iceServers, nodeIp, externalAddress, portRangeStart, portRangeEnd, port);
+    return new RtcConfig(iceServers, nodeIp, externalAddress, portRangeStart, portRangeEnd, port, udpPort);
   }
 
   /** Whether WebRTC shares the {@code rtp:} port range. */

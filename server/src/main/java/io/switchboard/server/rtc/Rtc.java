@@ -11,7 +11,9 @@ import io.switchboard.sfu.transport.WebRtcTransportConfig;
 import io.switchboard.sfu.transport.dtls.DtlsCertificate;
 import io.switchboard.sfu.transport.ice.DedicatedSockets;
 import io.switchboard.sfu.transport.ice.IceConfig;
+import io.switchboard.sfu.transport.ice.IceSockets;
 import io.switchboard.sfu.transport.ice.IceTcpPort;
+import io.switchboard.sfu.transport.ice.SharedUdpPort;
 import io.switchboard.sfu.transport.ice.NatMapping;
 import io.switchboard.sfu.webrtc.PeerConnectionFactory;
 import java.net.InetAddress;
@@ -26,7 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds the WebRTC side from the config. Host candidates are bound on {@code rtc.node_ip} (else
- * the local media address) within {@code rtc}'s port range (else the RTP one); with an external
+ * the local media address), on one shared port ({@code rtc.udp_port}) or a port per connection
+ * within {@code rtc}'s port range (else the RTP one); with an external
  * address ({@code rtc.external_address}, else {@code sip.external_address}; 1:1 NAT) that is
  * offered too, as a server-reflexive candidate, and so is the ICE-TCP port ({@code rtc.tcp_port},
  * passive, on the same address) unless turned off. Clients are told {@code rtc.ice_servers}.
@@ -52,16 +55,26 @@ public final class Rtc {
       externalAddress = rtc.externalAddress();
     }
     InetAddress local = InetAddress.getByName(localAddress);
-    var sockets = rtc.sharesRtpPorts()
-        ? new DedicatedSockets(List.of(local), config.rtp().portRangeStart(), config.rtp().portRangeEnd())
-        : new DedicatedSockets(List.of(local), rtc.portRangeStart(), rtc.portRangeEnd());
+    Optional<SharedUdpPort> udp = rtc.sharesOneUdpPort()
+        ? Optional.of(SharedUdpPort.open(List.of(local), rtc.udpPort()))
+        : Optional.empty();
+    IceSockets sockets = udp.isPresent() ? udp.get()
+        : rtc.sharesRtpPorts()
+            ? new DedicatedSockets(List.of(local), config.rtp().portRangeStart(), config.rtp().portRangeEnd())
+            : new DedicatedSockets(List.of(local), rtc.portRangeStart(), rtc.portRangeEnd());
     IceConfig ice = new IceConfig(sockets);
     if (!externalAddress.isBlank() && !externalAddress.equals(localAddress)) {
       ice = ice.withNatMapping(new NatMapping(local, InetAddress.getByName(externalAddress)));
     }
-    Optional<IceTcpPort> tcp = rtc.offersTcp()
-        ? Optional.of(IceTcpPort.open(List.of(local), rtc.tcpPort(), ice.natMappings(), virtualThreads))
-        : Optional.empty();
+    Optional<IceTcpPort> tcp;
+    try {
+      tcp = rtc.offersTcp()
+          ? Optional.of(IceTcpPort.open(List.of(local), rtc.tcpPort(), ice.natMappings(), virtualThreads))
+          : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      udp.ifPresent(SharedUdpPort::close);
+      throw e;
+    }
     if (tcp.isPresent()) {
       ice = ice.withTcp(tcp.get());
     }
@@ -83,6 +96,6 @@ public final class Rtc {
             virtualThreads,
             roomConfigHooks);
     signal.checkConsentEvery5s(scheduler);
-    return new RtcEndpoint(signal, tcp);
+    return new RtcEndpoint(signal, tcp, udp);
   }
 }

@@ -11,6 +11,7 @@ import io.switchboard.sfu.signal.SignalServer;
 import io.switchboard.sfu.signal.SignalSession;
 import io.switchboard.sfu.signal.SignalSink;
 import io.switchboard.sfu.transport.ice.IceTcpPort;
+import io.switchboard.sfu.transport.ice.SharedUdpPort;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,16 +22,23 @@ import livekit.LivekitRtc.SignalResponse;
 /**
  * LiveKit's client endpoints over HTTP: the {@code /rtc} WebSocket (dual peer connection),
  * {@code /rtc/validate}, and 404 on {@code /rtc/v1} and {@code /rtc/v1/validate} so that current
- * clients fall back from single-connection mode to {@code /rtc}. Owns the ICE-TCP port, which
- * outlives every peer connection.
+ * clients fall back from single-connection mode to {@code /rtc}. Owns the ports shared by every
+ * peer connection (ICE-TCP, the single UDP port), which outlive them.
  */
 public final class RtcEndpoint implements AutoCloseable {
   private final SignalServer signal;
   private final Optional<IceTcpPort> tcp;
+  private final Optional<SharedUdpPort> udp;
 
-  public RtcEndpoint(SignalServer signal, Optional<IceTcpPort> tcp) {
+  public RtcEndpoint(SignalServer signal, Optional<IceTcpPort> tcp, Optional<SharedUdpPort> udp) {
     this.signal = signal;
     this.tcp = tcp;
+    this.udp = udp;
+  }
+
+  /** The UDP port every peer connection shares, if {@code rtc.udp_port} is set. */
+  public Optional<Integer> udpPort() {
+    return udp.map(u -> u.localAddresses().getFirst().getPort());
   }
 
   /** The ICE-TCP port clients are offered, if on. */
@@ -41,6 +49,7 @@ public final class RtcEndpoint implements AutoCloseable {
   @Override
   public void close() {
     tcp.ifPresent(IceTcpPort::close);
+    udp.ifPresent(SharedUdpPort::close);
   }
 
   public HttpRoutes register(HttpRoutes routes) {

@@ -139,6 +139,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void oneSharedUdpPortIsOptIn() throws Exception {
+    assertFalse(SwitchboardConfig.defaults().rtc().sharesOneUdpPort(), "by default a port per connection");
+    assertEquals(7882, parse("rtc:\n  udp_port: 7882\n").rtc().udpPort());
+    var e = assertThrows(ConfigException.class, () -> parse("rtc:\n  udp_port: -5\n"));
+    assertTrue(e.getMessage().contains("rtc.udp_port"), e.getMessage());
+  }
+
+  @Test
   void turnWithoutCredentialsIsNamed() {
     var e = assertThrows(ConfigException.class,
         () -> parse("rtc:\n  ice_servers: [{urls: [\"turn:turn.example.com\"]}]\n"));

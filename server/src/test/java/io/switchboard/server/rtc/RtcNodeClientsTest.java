@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.server.config.RtcConfig;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,21 @@ class RtcNodeClientsTest {
       JsonNode result =
           RtcNode.result(RtcNode.run("rtc-two-clients.mjs", RtcNode.env(server, "rtc-tone"), data.resolve("node.log")));
       System.out.println("rtc-two-clients: " + result);
+      assertHeard(result.path("listener"), "speaker");
+      assertHeard(result.path("speaker"), "listener");
+    }
+  }
+
+  /** LiveKit's single-port mode ({@code rtc.udp_port}): every connection on one UDP port, no TCP. */
+  @Test
+  void twoClientsHearEachOtherThroughOneSharedUdpPort() throws Exception {
+    RtcNode.assumeInstalled();
+    try (RunningSwitchboard server = new RunningSwitchboard(data,
+        c -> c.withRtc(RtcConfig.DEFAULTS.withUdpPort(0).withTcpPort(RtcConfig.TCP_OFF)))) {
+      assertTrue(server.server().rtcUdpPort().isPresent(), "rtc.udp_port 0 binds a shared port");
+      assertTrue(server.server().rtcTcpPort().isEmpty(), "ICE-TCP is off, so only the shared port can carry media");
+      JsonNode result =
+          RtcNode.result(RtcNode.run("rtc-two-clients.mjs", RtcNode.env(server, "rtc-tone"), data.resolve("node.log")));
       assertHeard(result.path("listener"), "speaker");
       assertHeard(result.path("speaker"), "listener");
     }

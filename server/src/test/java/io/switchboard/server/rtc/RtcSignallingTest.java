@@ -194,7 +194,7 @@ class RtcSignallingTest {
     var turn = new io.switchboard.server.config.RtcConfig.IceServer(
         List.of("turn:turn.example.com:3478?transport=udp", "turns:turn.example.com:5349"), "alice", "s3cret");
     server = new RunningSwitchboard(data.resolve("ice"), c -> c.withRtc(
-        new io.switchboard.server.config.RtcConfig(List.of(stun, turn), null, null, null, null, 0)));
+        new io.switchboard.server.config.RtcConfig(List.of(stun, turn), null, null, null, null, 0, null)));
     try (SignalClient client = SignalClient.connect(ws("/rtc?access_token=" + token("ice", join("ice")))).join()) {
       LivekitRtc.JoinResponse join = client.next().getJoin();
       assertEquals(2, join.getIceServersCount(), join.toString());

@@ -47,10 +47,11 @@ final class Ice4jAgents {
                 new TransportAddress(m.local(), 9, Transport.UDP)));
       }
       IceMediaStream stream = agent.createMediaStream(STREAM);
-      // Dedicated sockets are read through the component socket, which admits only addresses
-      // that passed a check; a shared port pushes payload to the component's buffer callback.
+      // Dedicated sockets and ICE-TCP connections are read through the component socket, which
+      // admits only addresses that passed a check; a shared UDP port pushes payload to the
+      // component's buffer callback instead (both at once with a shared port and ICE-TCP).
       Component component =
-          agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, dedicated != null);
+          agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, readsComponentSocket(config));
       if (component.getLocalCandidateCount() == 0) {
         throw new IOException(
             "no host candidate could be bound on "
@@ -62,5 +63,10 @@ final class Ice4jAgents {
       agent.free();
       throw e;
     }
+  }
+
+  /** Whether payload arrives through the component socket (else only through the push API). */
+  static boolean readsComponentSocket(IceConfig config) {
+    return config.sockets() instanceof DedicatedSockets || config.tcp().isPresent();
   }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  * @param sockets where host candidates come from
  * @param natMappings extra server-reflexive candidates for 1:1 NAT (may be empty)
  * @param receiveBufferSize bytes per received datagram; larger datagrams are truncated
- * @param tcp the shared ICE-TCP port offered as a passive fallback candidate, if any; it needs
- *     dedicated sockets, whose component socket is where ice4j merges accepted connections
+ * @param tcp the shared ICE-TCP port offered as a passive fallback candidate, if any
  */
 public record IceConfig(
     IceSockets sockets, List<NatMapping> natMappings, int receiveBufferSize, Optional<IceTcpPort> tcp) {
@@ -25,9 +24,6 @@ public record IceConfig(
     if (receiveBufferSize < 576) {
       throw new IllegalArgumentException(
           "receive buffer must hold at least 576 bytes, got " + receiveBufferSize);
-    }
-    if (tcp.isPresent() && !(sockets instanceof DedicatedSockets)) {
-      throw new IllegalArgumentException("ICE-TCP needs dedicated UDP sockets, not " + sockets);
     }
   }
 

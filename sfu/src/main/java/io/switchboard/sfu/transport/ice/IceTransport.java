@@ -97,8 +97,7 @@ public final class IceTransport implements AutoCloseable {
     Agent agent = Ice4jAgents.create(config, role);
     try {
       IceTransport transport = new IceTransport(agent, role, handler, listener, readerExecutor, clock);
-      transport.listen(
-          config.sockets() instanceof DedicatedSockets, config.receiveBufferSize(), readerExecutor);
+      transport.listen(config, readerExecutor);
       return transport;
     } catch (RuntimeException e) {
       agent.free();
@@ -106,13 +105,14 @@ public final class IceTransport implements AutoCloseable {
     }
   }
 
-  private void listen(boolean dedicatedSockets, int bufferSize, Executor readerExecutor) {
+  private void listen(IceConfig config, Executor readerExecutor) {
     agent.addStateChangeListener(this::agentStateChanged);
     stream.addPairChangeListener(this::pairChanged);
-    if (dedicatedSockets) {
-      PayloadReceivers.pull(component, bufferSize, handler, readerExecutor);
-    } else {
+    if (config.sockets() instanceof SharedUdpPort) {
       PayloadReceivers.push(component, handler);
+    }
+    if (Ice4jAgents.readsComponentSocket(config)) {
+      PayloadReceivers.pull(component, config.receiveBufferSize(), handler, readerExecutor);
     }
   }
 

@@ -67,6 +67,19 @@ class IceTcpConnectivityTest {
     }
   }
 
+  /** A shared UDP port delivers by ice4j's push API; TCP still comes through the component socket. */
+  @Test
+  void besideASharedUdpPortTheTcpPathWorksToo() throws Exception {
+    try (SharedUdpPort udp = SharedUdpPort.open(List.of(LOOPBACK), 0);
+        IceTransport server = transport(IceRole.CONTROLLED, new IceConfig(udp).withTcp(tcp));
+        ActiveTcpPeer peer = new ActiveTcpPeer(tcpCandidate(server), PEER, server.localParameters())) {
+      server.start(PEER);
+      peer.sendCheck(true);
+      assertNotNull(peer.checkAnswered.poll(10, TimeUnit.SECONDS), "our check was not answered");
+      exchange(server, peer);
+    }
+  }
+
   private void exchange(IceTransport server, ActiveTcpPeer peer) throws Exception {
     assertTrue(connected.await(10, TimeUnit.SECONDS), "the transport did not connect");
     for (int i = 0; i < 100 && server.selectedTransport().isEmpty(); i++) {
@@ -82,7 +95,10 @@ class IceTcpConnectivityTest {
   }
 
   private IceTransport transport(IceRole role) throws Exception {
-    IceConfig config = new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)).withTcp(tcp);
+    return transport(role, new IceConfig(DedicatedSockets.ephemeral(LOOPBACK)).withTcp(tcp));
+  }
+
+  private IceTransport transport(IceRole role, IceConfig config) throws Exception {
     return IceTransport.open(
         config,
         role,
