@@ -81,9 +81,9 @@ public final class IceTransport implements AutoCloseable {
   /**
    * Creates the agent and gathers host (and NAT-mapped) candidates.
    *
-   * @param readerExecutor runs the blocking read loop of dedicated sockets and the writer of an
-   *     ICE-TCP connection (virtual threads are fine); ice4j's reader thread delivers on a shared
-   *     port
+   * @param readerExecutor runs the blocking read loop of the component socket (dedicated UDP
+   *     sockets, ICE-TCP connections) and each TCP connection's writer (virtual threads are fine);
+   *     on a shared UDP port ice4j's own reader thread delivers
    * @throws IOException if no host candidate could be bound
    */
   public static IceTransport open(
