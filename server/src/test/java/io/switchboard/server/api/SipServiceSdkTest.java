@@ -196,11 +196,12 @@ class SipServiceSdkTest {
             .setTrunk(SIPInboundTrunkInfo.newBuilder().addNumbers("+15105550100"))
             .build();
 
-    JsonNode denied = error(raw.createSipInboundTrunk(request, "Bearer " + callOnly.toJwt()), 403);
+    JsonNode denied = error(raw.createSipInboundTrunk(request, "Bearer " + callOnly.toJwt()), 401);
     JsonNode wrongSecret =
         error(SipServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, "not-the-secret").listSipDispatchRule(), 401);
 
-    assertEquals("permission_denied", denied.get("code").asText());
+    assertEquals("unauthenticated", denied.get("code").asText(), "LiveKit's twirpAuthError code");
+    assertTrue(denied.get("msg").asText().contains("sip.admin"), denied.toString());
     assertEquals("unauthenticated", wrongSecret.get("code").asText());
     assertEquals(List.of(), ok(sip.listSipInboundTrunk()));
   }

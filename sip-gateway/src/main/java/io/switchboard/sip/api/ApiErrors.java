@@ -28,10 +28,13 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
-    /** LiveKit's {@code EnsureSIPAdminPermission}: every trunk and rule method needs {@code sip.admin}. */
+    /**
+     * LiveKit's {@code EnsureSIPAdminPermission}: every trunk and rule method needs {@code sip.admin};
+     * without it, {@code unauthenticated} (LiveKit's twirpAuthError), as the RoomService answers.
+     */
     static void requireAdmin(TwirpContext context) {
         if (!context.grants().sip().admin()) {
-            throw TwirpException.permissionDenied("permissions denied: " + context.service() + "/" + context.method()
+            throw TwirpException.unauthenticated("permissions denied: " + context.service() + "/" + context.method()
                     + " requires a token with the sip.admin grant");
         }
     }

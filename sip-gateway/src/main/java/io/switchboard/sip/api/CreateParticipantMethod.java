@@ -42,7 +42,7 @@ final class CreateParticipantMethod {
     /** LiveKit's {@code EnsureSIPCallPermission}. */
     static void requireCall(TwirpContext context) {
         if (!context.grants().sip().call()) {
-            throw TwirpException.permissionDenied("permissions denied: " + context.service() + "/" + context.method()
+            throw TwirpException.unauthenticated("permissions denied: " + context.service() + "/" + context.method()
                     + " requires a token with the sip.call grant");
         }
     }

@@ -70,15 +70,18 @@ public final class TransferApi {
     };
   }
 
-  /** LiveKit's EnsureSIPCallPermission plus EnsureAdminPermission for the room. */
+  /**
+   * LiveKit's EnsureSIPCallPermission plus EnsureAdminPermission for the room; a missing grant is
+   * {@code unauthenticated}, as LiveKit's twirpAuthError makes it.
+   */
   private static void requireGrants(TwirpContext context, String room) {
     if (!context.grants().sip().call()) {
-      throw TwirpException.permissionDenied(
+      throw TwirpException.unauthenticated(
           "permissions denied: TransferSIPParticipant requires a token with the sip.call grant");
     }
     var video = context.grants().video();
     if (!video.roomAdmin() || !room.equals(video.room())) {
-      throw TwirpException.permissionDenied(
+      throw TwirpException.unauthenticated(
           "permissions denied: TransferSIPParticipant requires roomAdmin for room '" + room + "'");
     }
   }

@@ -32,8 +32,8 @@ class OutboundRequestErrorsTest {
     String trunk = dialing.trunk(5060, "");
     Dialing.Reply reply = dialing.post("CreateSIPParticipant", true,
         "{\"sip_trunk_id\":\"" + trunk + "\",\"sip_call_to\":\"+1415\",\"room_name\":\"r\"}");
-    assertEquals(403, reply.status());
-    assertEquals("permission_denied", reply.body().get("code").asText());
+    assertEquals(401, reply.status());
+    assertEquals("unauthenticated", reply.body().get("code").asText(), "LiveKit's twirpAuthError code");
     assertTrue(reply.body().get("msg").asText().contains("sip.call"), reply.body().toString());
   }
 
