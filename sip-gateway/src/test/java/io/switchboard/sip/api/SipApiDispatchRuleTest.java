@@ -162,8 +162,8 @@ class SipApiDispatchRuleTest {
 
         for (String method : methods) {
             Reply reply = api.call(method, "{}", callOnly);
-            assertEquals(403, reply.status(), method);
-            assertEquals("permission_denied", reply.code(), method);
+            assertEquals(401, reply.status(), method);
+            assertEquals("unauthenticated", reply.code(), method);
             assertTrue(reply.msg().contains("sip.admin"), reply.msg());
         }
         assertEquals(0, api.store.snapshot().dispatchRules().size());

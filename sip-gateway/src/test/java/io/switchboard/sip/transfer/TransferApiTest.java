@@ -71,7 +71,7 @@ class TransferApiTest {
   void needsTheSipCallGrantAndRoomAdminForThatRoom() {
     for (TwirpContext context : List.of(context(false, true, "front"), context(true, false, "front"),
         context(true, true, "back"))) {
-      assertEquals(TwirpErrorCode.PERMISSION_DENIED, refused(context, request("tel:+15105550111")).code());
+      assertEquals(TwirpErrorCode.UNAUTHENTICATED, refused(context, request("tel:+15105550111")).code());
     }
     assertTrue(requests.isEmpty(), "no REFER without the grants");
   }
