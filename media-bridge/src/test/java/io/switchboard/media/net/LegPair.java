@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.codec.g711.G711Law;
+import io.switchboard.media.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.function.BooleanSupplier;
 final class LegPair implements AutoCloseable {
   static final Duration TICK = Duration.ofMillis(20);
 
-  final MutableClock clock = new MutableClock(1_700_000_000_000L);
+  final MutableClock clock = MutableClock.ofEpochMilli(1_700_000_000_000L);
   final ExecutorService executor;
   final BlockingQueue<RtpLegEvent> eventsA = new LinkedBlockingQueue<>();
   final BlockingQueue<RtpLegEvent> eventsB = new LinkedBlockingQueue<>();

@@ -3,6 +3,7 @@ package io.switchboard.media.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.media.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,7 +21,7 @@ class RtpLegPortTest {
   @Test
   void legBindsAnAllocatedEvenPairAndReleasesItOnClose() throws Exception {
     int low = freeRange(4);
-    MutableClock clock = new MutableClock(0);
+    MutableClock clock = MutableClock.ofEpochMilli(0);
     var ports = new RtpPortAllocator(low, low + 3, Duration.ofSeconds(10), clock, new Random(5));
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       int port;
@@ -40,7 +41,7 @@ class RtpLegPortTest {
   @Test
   void pairTakenByAnotherProcessIsSkipped() throws Exception {
     int low = freeRange(4);
-    MutableClock clock = new MutableClock(0);
+    MutableClock clock = MutableClock.ofEpochMilli(0);
     var ports = new RtpPortAllocator(low, low + 3, Duration.ofSeconds(10), clock, new Random(seedStartingAtFirstPair()));
     try (var executor = Executors.newVirtualThreadPerTaskExecutor();
         DatagramChannel squatter = DatagramChannel.open()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.media.testing.MutableClock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
@@ -12,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RtpPortAllocatorTest {
-  private final MutableClock clock = new MutableClock(1_000_000);
+  private final MutableClock clock = MutableClock.ofEpochMilli(1_000_000);
 
   private RtpPortAllocator allocator(int low, int high, long seed) {
     return new RtpPortAllocator(low, high, Duration.ofSeconds(30), clock, new Random(seed));

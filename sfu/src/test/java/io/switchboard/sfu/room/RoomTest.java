@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.media.audio.AudioSink;
 import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.media.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sfu.transport.dtls.DtlsCertificate;
 import io.switchboard.sfu.transport.dtls.DtlsRole;
 import io.switchboard.sfu.transport.dtls.DtlsSetup;
@@ -215,7 +216,7 @@ class WebRtcTransportTest {
   /** RFC 7675: a peer that stops answering consent checks for 30 s is gone. */
   @Test
   void aPeerSilentForThirtySecondsFailsTheTransport() throws Exception {
-    SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     IceConfig ice = new IceConfig(DedicatedSockets.ephemeral(LOOPBACK));
     Peer offerer = new Peer(ice, SdpRole.OFFERER, CERT_A, clock);
     Peer answerer = new Peer(ice, SdpRole.ANSWERER, CERT_B);
