@@ -175,6 +175,11 @@ final class Baresip implements AutoCloseable {
     }
   }
 
+  /** The phone's directory name, for messages. */
+  String name() {
+    return dir.getFileName().toString();
+  }
+
   String log() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "(no log)";
   }

@@ -105,6 +105,7 @@ class OpusCallerTest {
       assertEquals(8000, g711Heard.sampleRate());
       assertHears(g711Heard.samples(), g711Heard.sampleRate(), OPUS_TONE, G711_TONE, g711);
 
+      System.out.println("room heard 6 kHz in " + ear.framesWithWideband() + " of " + ear.frames() + " frames");
       // One second's worth of 20 ms frames with the 6 kHz tone clearly in the room's 48 kHz mix.
       assertTrue(ear.framesWithWideband() >= 50,
           "the room heard 6 kHz in " + ear.framesWithWideband() + " of " + ear.frames() + " frames");
@@ -119,6 +120,7 @@ class OpusCallerTest {
     assertTrue(media.find(ok), "no SDP answer in the 200 OK:\n" + log.substring(ok));
     String payloadType = media.group(1);
     String answer = log.substring(media.start(), Math.min(log.length(), media.start() + 600));
+    System.out.println("our answer to the Opus phone: " + answer.lines().limit(4).toList());
     assertTrue(answer.contains("a=rtpmap:" + payloadType + " opus/48000/2"), "answer: " + answer);
     assertTrue(!answer.contains("PCMU") && !answer.contains("G722"), "answer: " + answer);
   }
@@ -131,6 +133,7 @@ class OpusCallerTest {
     assertTrue(length > rate, "recording too short: " + s.length + " samples\n" + phone.log());
     double wanted = Goertzel.amplitude(s, from, length, rate, expected);
     double self = Goertzel.amplitude(s, from, length, rate, own);
+    System.out.printf("%s heard %.0f Hz at %.0f, its own %.0f Hz at %.0f%n", phone.name(), expected, wanted, own, self);
     assertTrue(wanted > 3000, "expected a " + expected + " Hz tone, got amplitude " + wanted + "\n" + phone.log());
     assertTrue(20 * Math.log10(wanted / Math.max(self, 1)) > 30,
         "own tone " + own + " Hz heard at " + self + " against " + wanted + " for the other's");

@@ -64,8 +64,9 @@ public final class NegotiatedLeg {
       case G722 -> G722_CODEC;
       case OPUS -> opus;
     };
-    // The telephone-event payload type was chosen at the codec's clock (48000 with Opus), which
-    // the leg's RFC 4733 sender and receiver use too.
-    return new MediaFormat(codec, audio.payloadType(), audio.dtmfPayloadType().orElse(MediaFormat.NONE));
+    // Telephone events at the clock SDP gave them: the codec's (48000 with Opus) unless the peer
+    // only declared another, whose units the leg's RFC 4733 sender then counts durations in.
+    return new MediaFormat(codec, audio.payloadType(), audio.dtmfPayloadType().orElse(MediaFormat.NONE),
+        audio.dtmfClockRate());
   }
 }

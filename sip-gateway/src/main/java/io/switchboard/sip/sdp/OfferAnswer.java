@@ -122,14 +122,15 @@ public final class OfferAnswer {
         if (connection == null) {
           return new AnswerAcceptance.NotAcceptable("answer's audio stream has no c= line");
         }
-        int eventClock = codec.get().clockRate();
-        OptionalInt dtmf = TelephoneEvent.payloadTypeIn(offered, eventClock).isPresent()
-            ? TelephoneEvent.payloadTypeIn(media, eventClock)
-            : OptionalInt.empty();
+        // Their events at the codec's clock, else at another clock, as long as we offered that clock.
+        Optional<RtpMap> events = TelephoneEvent.forCodecClock(media, codec.get().clockRate())
+            .filter(e -> TelephoneEvent.payloadTypeIn(offered, e.clockRate()).isPresent());
+        OptionalInt dtmf = events.map(e -> OptionalInt.of(e.payloadType())).orElse(OptionalInt.empty());
+        int eventClock = events.map(RtpMap::clockRate).orElse(codec.get().clockRate());
         MediaDirection theirs = effectiveDirection(answer, media, connection);
         return new AnswerAcceptance.Accepted(new NegotiatedAudio(
             codec.get(), Integer.parseInt(format), dtmf, connection.address(), media.port(),
-            theirs.answer(), PTIME_MILLIS, keys));
+            theirs.answer(), PTIME_MILLIS, keys, eventClock));
       }
     }
     return new AnswerAcceptance.NotAcceptable(
@@ -157,12 +158,15 @@ public final class OfferAnswer {
       SessionDescription offer, MediaDescription media, CodecPolicy policy, SdpCodec keep) {
     String format = pickCodec(media, policy, keep).orElseThrow();
     SdpCodec codec = SdpCodec.identify(media, format).orElseThrow();
-    // The events must share the chosen codec's clock; one at another clock is not usable with it.
-    OptionalInt dtmf = policy.dtmf() ? TelephoneEvent.payloadTypeIn(media, codec.clockRate()) : OptionalInt.empty();
+    // Events at the chosen codec's clock (telephone-event/48000 with Opus); a peer that declared
+    // them only at another clock still gets them there, rather than losing DTMF (and PINs).
+    Optional<RtpMap> events = policy.dtmf() ? TelephoneEvent.forCodecClock(media, codec.clockRate()) : Optional.empty();
+    OptionalInt dtmf = events.map(e -> OptionalInt.of(e.payloadType())).orElse(OptionalInt.empty());
     SdpConnection connection = offer.connectionFor(media);
     MediaDirection ours = effectiveDirection(offer, media, connection).answer();
     return new NegotiatedAudio(
-        codec, Integer.parseInt(format), dtmf, connection.address(), media.port(), ours, PTIME_MILLIS);
+        codec, Integer.parseInt(format), dtmf, connection.address(), media.port(), ours, PTIME_MILLIS, null,
+        events.map(RtpMap::clockRate).orElse(codec.clockRate()));
   }
 
   /** The sender's direction, with an RFC 2543 hold address (c=0.0.0.0) read as "do not send to me". */
@@ -197,7 +201,7 @@ public final class OfferAnswer {
     audio.codec().fmtp().ifPresent(f -> attributes.add(SdpAttribute.of("fmtp", audio.payloadType() + " " + f)));
     if (audio.dtmfPayloadType().isPresent()) {
       int payloadType = audio.dtmfPayloadType().getAsInt();
-      addTelephoneEvent(formats, attributes, payloadType, audio.codec().clockRate(),
+      addTelephoneEvent(formats, attributes, payloadType, audio.dtmfClockRate(),
           offered.fmtp(payloadType).orElse(TelephoneEvent.DEFAULT_EVENTS));
     }
     attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));

@@ -1,5 +1,6 @@
 package io.switchboard.sip.sdp;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -38,6 +39,28 @@ public final class TelephoneEvent {
       }
     }
     return OptionalInt.empty();
+  }
+
+  /**
+   * The telephone-event of an m= line to pair with a codec at {@code codecClock}: the one at that
+   * clock, else (a peer pairing Opus with events at 8000 only) the first one at any clock.
+   */
+  public static Optional<RtpMap> forCodecClock(MediaDescription media, int codecClock) {
+    RtpMap other = null;
+    for (String format : media.formats()) {
+      try {
+        Optional<RtpMap> map = media.rtpMap(Integer.parseInt(format));
+        if (map.isPresent() && map.get().encoding().equalsIgnoreCase(ENCODING)) {
+          if (map.get().clockRate() == codecClock) {
+            return map;
+          }
+          other = other == null ? map.get() : other;
+        }
+      } catch (NumberFormatException ignored) {
+        // not an RTP payload type
+      }
+    }
+    return Optional.ofNullable(other);
   }
 
   /** The payload type we offer telephone-event on at {@code clockRate}. */

@@ -120,6 +120,25 @@ class NegotiatedLegOpusTest {
   }
 
   @Test
+  void eventsDeclaredAt8000BesideOpusCountDurationsAt8000() throws Exception {
+    int port = ((InetSocketAddress) carrier.getLocalAddress()).getPort();
+    new NegotiatedLeg(leg, opus).apply(new NegotiatedAudio(SdpCodec.OPUS, OPUS_PT, OptionalInt.of(EVENT_PT),
+        "127.0.0.1", port, MediaDirection.SENDRECV, 20, null, 8000));
+    leg.write(silence());
+    int audioTimestamp = parse(receive()).timestamp();
+    leg.sendDtmf("#");
+    List<Integer> durations = new ArrayList<>();
+    for (int k = 1; k <= 7; k++) {
+      leg.write(silence());
+      RtpPacket packet = parse(receive());
+      assertEquals(EVENT_PT, packet.payloadType());
+      assertEquals(audioTimestamp + 960, packet.timestamp(), "the event starts on the audio's 48 kHz timeline");
+      durations.add(TelephoneEvent.duration(packet.buffer(), packet.payloadOffset()));
+    }
+    assertEquals(List.of(160, 320, 480, 640, 800, 800, 800), durations);
+  }
+
+  @Test
   void wideband6KilohertzToneFromTheCarrierPlaysAt48Kilohertz() throws Exception {
     AudioEncoder encoder = opus.encoders().get();
     byte[] packet = new byte[12 + 1500];

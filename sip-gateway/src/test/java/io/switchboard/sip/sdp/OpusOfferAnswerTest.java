@@ -48,6 +48,7 @@ class OpusOfferAnswerTest {
 
     assertEquals(new NegotiatedAudio(SdpCodec.OPUS, 96, OptionalInt.of(101), "185.246.41.140", 20000,
         MediaDirection.SENDRECV, 20), answered.audio());
+    assertEquals(48_000, answered.audio().dtmfClockRate());
     assertEquals("""
         v=0\r
         o=switchboard 77 1 IN IP4 203.0.113.5\r
@@ -94,9 +95,10 @@ class OpusOfferAnswerTest {
   }
 
   @Test
-  void opusWithEventsOnlyAtTheNarrowbandClockGetsNoTelephoneEvent() throws Exception {
-    // RFC 4733 §2.1: events share the audio's clock. Events at 8000 cannot ride a 48000 stream,
-    // so DTMF falls back to SIP INFO rather than being mistimed.
+  void opusWithEventsOnlyAtTheNarrowbandClockKeepsThoseEvents() throws Exception {
+    // RFC 4733 §2.1 says events SHOULD share the audio's clock, but baresip 1.0 (and some PBXs)
+    // pair Opus with telephone-event/8000 only: we keep them, counting durations at 8000,
+    // rather than lose the caller's keypresses.
     String offer = """
         v=0\r
         o=- 1 1 IN IP4 198.51.100.7\r
@@ -109,9 +111,11 @@ class OpusOfferAnswerTest {
         """;
     var answered = answer(offer, ALL, null);
     assertEquals(SdpCodec.OPUS, answered.audio().codec(), "the encoding name is case-insensitive");
-    assertEquals(OptionalInt.empty(), answered.audio().dtmfPayloadType());
-    assertEquals("m=audio 40000 RTP/AVP 96", SdpWriter.write(answered.answer()).lines()
-        .filter(l -> l.startsWith("m=")).findFirst().orElseThrow());
+    assertEquals(OptionalInt.of(101), answered.audio().dtmfPayloadType());
+    assertEquals(8000, answered.audio().dtmfClockRate());
+    String text = SdpWriter.write(answered.answer());
+    assertTrue(text.contains("m=audio 40000 RTP/AVP 96 101\r\n"), text);
+    assertTrue(text.contains("a=rtpmap:101 telephone-event/8000\r\n"), text);
   }
 
   @Test
