@@ -16,8 +16,9 @@ public enum SdpCodec {
   /** The dynamic payload type we give Opus in our own offers (the number WebRTC stacks use). */
   public static final int OPUS_OFFER_PAYLOAD_TYPE = 111;
   /**
-   * Opus parameters in our offers (RFC 7587 §6.1): 10 ms frames are the shortest we decode
-   * well and we recover lost frames from in-band FEC; no {@code stereo=1}, we receive mono.
+   * Opus parameters in our SDP (RFC 7587 §6.1), as our WebRTC side and browsers write them;
+   * no {@code stereo=1}: we receive mono. We ask for 20 ms packets with {@code a=ptime:20}; the
+   * leg plays those (other sizes are concealed), and libopus can use the FEC a sender adds.
    */
   public static final String OPUS_FMTP = "minptime=10;useinbandfec=1";
 
