@@ -1,5 +1,6 @@
 package io.switchboard.server;
 
+import io.switchboard.media.codec.opus.OpusRuntime;
 import io.switchboard.media.jitter.JitterBufferConfig;
 import io.switchboard.media.net.RtpLegConfig;
 import io.switchboard.media.net.RtpPortAllocator;
@@ -65,7 +66,8 @@ final class Telephony implements AutoCloseable {
             config.rtp().mediaTimeout(),
             defaults.rtcpInterval(),
             "switchboard@" + advertisedAddress);
-    var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls);
+    var opus = OpusRuntime.load().codec(); // SIP legs negotiate Opus when the far end offers it
+    var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls, opus);
     var lobby = new LobbyRuntime(PinPolicy.defaults(), new ToneCues(), clock, scheduler, virtualThreads);
     var handler =
         new RoomCallHandler(
@@ -91,7 +93,7 @@ final class Telephony implements AutoCloseable {
     outboundCalls =
         new OutboundCallService(
             sip.outbound(), rooms, ports, legConfig, virtualThreads, clock, advertisedAddress,
-            new ExecutorScheduler(scheduler), new SecureRandom());
+            new ExecutorScheduler(scheduler), new SecureRandom(), opus);
   }
 
   void start() throws IOException {

@@ -4,15 +4,27 @@ import io.switchboard.media.codec.AudioCodec;
 
 /**
  * The outcome of SDP offer/answer for one audio stream: the codec and the payload types that
- * carry it and, optionally, RFC 4733 telephone events (at the codec's clock rate).
+ * carry it and, optionally, RFC 4733 telephone events.
  *
  * @param payloadType the payload type negotiated for {@code codec} (static or dynamic)
  * @param telephoneEventPayloadType the telephone-event payload type, or {@link #NONE}
+ * @param telephoneEventClockRate the clock event durations are counted in: the codec's, as RFC
+ *     4733 §2.1 recommends, unless the peer declared another (say Opus with telephone-event/8000)
  */
-public record MediaFormat(AudioCodec codec, int payloadType, int telephoneEventPayloadType) {
+public record MediaFormat(AudioCodec codec, int payloadType, int telephoneEventPayloadType,
+    int telephoneEventClockRate) {
   public static final int NONE = -1;
 
+  /** Telephone events, if any, at the codec's clock rate. */
+  public MediaFormat(AudioCodec codec, int payloadType, int telephoneEventPayloadType) {
+    this(codec, payloadType, telephoneEventPayloadType, codec.clockRate());
+  }
+
   public MediaFormat {
+    if (telephoneEventClockRate <= 0 || telephoneEventClockRate % 50 != 0) {
+      throw new IllegalArgumentException(
+          "telephone-event clock rate must be a positive multiple of 50 Hz, got " + telephoneEventClockRate);
+    }
     if (payloadType < 0 || payloadType > 127) {
       throw new IllegalArgumentException("payload type must be 0..127, got " + payloadType);
     }

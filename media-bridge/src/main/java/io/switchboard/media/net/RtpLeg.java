@@ -43,6 +43,8 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
   private final MediaTimeoutWatch timeoutWatch;
   private final AtomicLong sendErrors = new AtomicLong();
   private final byte[] rtpDatagram = new byte[UdpEndpoint.MAX_DATAGRAM];
+  /** Stands in for a frame at the previous codec's rate; used by the {@link #write} thread only. */
+  private final PcmFrame rateChangeSilence = new PcmFrame(8000);
 
   private volatile MediaFormat format;
   /** Null for plain RTP; set once SDP agrees on SRTP keys. */
@@ -201,6 +203,14 @@ public final class RtpLeg implements AudioSource, AudioSink, AutoCloseable {
     MediaFormat current = format;
     if (current == null || closed) {
       return;
+    }
+    int rate = current.codec().sampleRate();
+    if (frame.sampleRate() != rate) {
+      // SDP changed the codec (say G.711 to Opus) between the caller asking sampleRate() and this
+      // write: the tick goes out as silence at the new rate rather than failing in the encoder.
+      rateChangeSilence.setSampleRate(rate);
+      rateChangeSilence.silence();
+      frame = rateChangeSilence;
     }
     int length = sender.build(frame, current);
     InetSocketAddress target = sendTarget;

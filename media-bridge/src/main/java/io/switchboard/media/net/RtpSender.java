@@ -115,12 +115,13 @@ final class RtpSender {
       encoder = format.codec().encoders().get();
     }
     boolean sameEventClock =
-        encoderFormat != null && encoderFormat.codec().clockRate() == format.codec().clockRate();
+        encoderFormat != null && encoderFormat.telephoneEventClockRate() == format.telephoneEventClockRate();
     if (!format.hasTelephoneEvents()) {
       dtmf = null;
       pendingDigits.clear();
     } else if (dtmf == null || !sameEventClock) {
-      dtmf = DtmfSender.standard(format.codec().clockRate());
+      // Events start at the audio's timestamp; durations count in the events' own clock.
+      dtmf = DtmfSender.standard(format.telephoneEventClockRate());
     }
     encoderFormat = format;
     clockRate = format.codec().clockRate();

@@ -25,6 +25,8 @@ final class Baresip implements AutoCloseable {
   private final Path log;
   private final int controlPort;
   private final CountDownLatch ready = new CountDownLatch(1);
+  /** Whether {@link #dial} logs every SIP message (baresip's -s), SDP included. */
+  private final boolean sipTrace;
   private Process process;
 
   static boolean installed() {
@@ -51,6 +53,29 @@ final class Baresip implements AutoCloseable {
    */
   Baresip(Path dir, String user, int sipPort, Path microphoneWav, int controlPort, String mediaEncryption)
       throws IOException {
+    this(dir, user, sipPort, microphoneWav, controlPort, mediaEncryption, List.of("module g711.so"), false);
+  }
+
+  /**
+   * A phone whose only audio codec is Opus (RFC 7587): mono both ways, its microphone and speaker
+   * at 48 kHz (so the WAV should be 48 kHz mono), SIP messages traced into its log. Its recording
+   * is what the Opus decoder produced: 48 kHz, two channels (baresip decodes opus/48000/2).
+   */
+  static Baresip opusOnly(Path dir, String user, int sipPort, Path microphoneWav) throws IOException {
+    return new Baresip(dir, user, sipPort, microphoneWav, 0, null, List.of(
+        "module opus.so",
+        "opus_stereo no",
+        "opus_sprop_stereo no",
+        "opus_bitrate 64000",
+        "ausrc_srate 48000",
+        "ausrc_channels 1",
+        "auplay_srate 48000",
+        "auplay_channels 1"), true);
+  }
+
+  private Baresip(Path dir, String user, int sipPort, Path microphoneWav, int controlPort, String mediaEncryption,
+      List<String> codecConfig, boolean sipTrace) throws IOException {
+    this.sipTrace = sipTrace;
     this.dir = Files.createDirectories(dir);
     this.log = dir.resolve("baresip.log");
     this.controlPort = controlPort;
@@ -63,12 +88,12 @@ final class Baresip implements AutoCloseable {
                 "audio_source aufile," + microphoneWav.toAbsolutePath(),
                 "audio_alert aufile," + microphoneWav.toAbsolutePath(),
                 "module_path /usr/lib/baresip/modules",
-                "module g711.so",
                 "module aufile.so",
                 "module sndfile.so",
                 "snd_path " + dir.toAbsolutePath(),
                 "module_app account.so",
                 "module_app menu.so"));
+    config.addAll(codecConfig);
     if (controlPort != 0) {
       config.add("module_app ctrl_tcp.so");
       config.add("ctrl_tcp_listen 127.0.0.1:" + controlPort);
@@ -84,9 +109,13 @@ final class Baresip implements AutoCloseable {
 
   /** Dials {@code uri} and hangs up (quits) after {@code duration}. */
   void dial(String uri, Duration duration) throws IOException {
+    List<String> command = new ArrayList<>(
+        List.of("baresip", "-f", dir.toString(), "-t", Long.toString(duration.toSeconds()), "-e", "/dial " + uri));
+    if (sipTrace) {
+      command.add("-s");
+    }
     process =
-        new ProcessBuilder(
-                "baresip", "-f", dir.toString(), "-t", Long.toString(duration.toSeconds()), "-e", "/dial " + uri)
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -144,6 +173,11 @@ final class Baresip implements AutoCloseable {
       }
       return dec.getFirst();
     }
+  }
+
+  /** The phone's directory name, for messages. */
+  String name() {
+    return dir.getFileName().toString();
   }
 
   String log() throws IOException {

@@ -1,5 +1,6 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.media.codec.AudioCodec;
 import io.switchboard.media.net.RtpLeg;
 import io.switchboard.media.net.RtpLegConfig;
 import io.switchboard.media.net.RtpPortAllocator;
@@ -48,9 +49,11 @@ public final class OutboundCallService {
   private final Scheduler scheduler;
   private final Ids ids;
   private final OutboundParticipants participants = new OutboundParticipants();
+  private final AudioCodec opus;
 
   public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
-      Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random) {
+      Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random,
+      AudioCodec opus) {
     this.calls = calls;
     this.rooms = rooms;
     this.ports = ports;
@@ -60,6 +63,7 @@ public final class OutboundCallService {
     this.advertisedAddress = advertisedAddress;
     this.scheduler = scheduler;
     this.ids = new Ids(random);
+    this.opus = NegotiatedLeg.requireOpus(opus);
   }
 
   /**
@@ -159,7 +163,7 @@ public final class OutboundCallService {
 
     LegSession(RtpLeg leg, OutboundAudio audio) {
       this.leg = leg;
-      this.negotiated = new NegotiatedLeg(leg);
+      this.negotiated = new NegotiatedLeg(leg, opus);
       this.audio = audio;
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.sip.room;
 
+import io.switchboard.media.codec.AudioCodec;
 import io.switchboard.media.net.RtpLeg;
 import io.switchboard.media.net.RtpLegConfig;
 import io.switchboard.media.net.RtpPortAllocator;
@@ -26,9 +27,11 @@ public final class RtpMediaSessions implements MediaSessionFactory {
   private final Clock clock;
   private final String advertisedAddress;
   private final CallRegistry calls;
+  private final AudioCodec opus;
 
   /**
    * @param advertisedAddress the address written into our SDP: the external one behind NAT
+   * @param opus the Opus codec legs use when SDP settles on it (media-bridge's OpusRuntime)
    */
   public RtpMediaSessions(
       RtpPortAllocator ports,
@@ -36,13 +39,15 @@ public final class RtpMediaSessions implements MediaSessionFactory {
       Executor receiveExecutor,
       Clock clock,
       String advertisedAddress,
-      CallRegistry calls) {
+      CallRegistry calls,
+      AudioCodec opus) {
     this.ports = ports;
     this.legConfig = legConfig;
     this.receiveExecutor = receiveExecutor;
     this.clock = clock;
     this.advertisedAddress = advertisedAddress;
     this.calls = calls;
+    this.opus = NegotiatedLeg.requireOpus(opus);
   }
 
   @Override
@@ -66,7 +71,7 @@ public final class RtpMediaSessions implements MediaSessionFactory {
 
     Session(RtpLeg leg, RoomCall call) {
       this.leg = leg;
-      this.negotiated = new NegotiatedLeg(leg);
+      this.negotiated = new NegotiatedLeg(leg, opus);
       this.call = call;
     }
 

@@ -28,8 +28,15 @@ public record CodecPolicy(List<SdpCodec> allowed, boolean dtmf, MediaEncryption 
     return new CodecPolicy(allowed, dtmf, mode);
   }
 
-  /** G.722, PCMU, PCMA and DTMF. Answers still follow the offerer's order (see {@link OfferAnswer}). */
+  /**
+   * Opus, G.722, PCMU, PCMA and DTMF. The order only matters in our own offers (outbound calls,
+   * late-offer answers): answers follow the offerer's order (see {@link OfferAnswer}). Opus comes
+   * first because a far end that has it (Telnyx, WhatsApp, softphones) then gives the room
+   * wideband audio with loss concealment and FEC, and one that lacks it (Twilio: PCMU/PCMA only)
+   * just skips the unknown dynamic payload type and answers with G.711 as before; G.722 stays
+   * ahead of G.711 for the wideband-capable SIP phones without Opus.
+   */
   public static CodecPolicy defaults() {
-    return new CodecPolicy(List.of(SdpCodec.G722, SdpCodec.PCMU, SdpCodec.PCMA), true);
+    return new CodecPolicy(List.of(SdpCodec.OPUS, SdpCodec.G722, SdpCodec.PCMU, SdpCodec.PCMA), true);
   }
 }

@@ -57,16 +57,28 @@ public final class OfferAnswer {
     return new AnswerResult.Answered(answer, chosen);
   }
 
-  /** Our offer for a late-offer INVITE or a refresh: every allowed codec, then telephone-event. */
+  /**
+   * Our offer for an outbound INVITE, a late-offer INVITE or a refresh: every allowed codec
+   * (Opus on a dynamic payload type with its fmtp), then telephone-event for each clock rate.
+   */
   public static SessionDescription offer(CodecPolicy policy, MediaDirection direction, LocalSdp local) {
     List<String> formats = new ArrayList<>();
     List<SdpAttribute> attributes = new ArrayList<>();
+    List<Integer> clocks = new ArrayList<>();
     for (SdpCodec codec : policy.allowed()) {
-      formats.add(Integer.toString(codec.staticPayloadType()));
+      formats.add(Integer.toString(codec.offerPayloadType()));
       attributes.add(SdpAttribute.of("rtpmap", codec.rtpMap().format()));
+      codec.fmtp().ifPresent(f -> attributes.add(SdpAttribute.of("fmtp", codec.offerPayloadType() + " " + f)));
+      if (!clocks.contains(codec.clockRate())) {
+        clocks.add(codec.clockRate());
+      }
     }
     if (policy.dtmf()) {
-      addTelephoneEvent(formats, attributes, TelephoneEvent.DEFAULT_PAYLOAD_TYPE, TelephoneEvent.DEFAULT_EVENTS);
+      // Events run on the audio's clock (RFC 4733 §2.1): one telephone-event per clock we offer.
+      for (int clock : clocks) {
+        addTelephoneEvent(formats, attributes, TelephoneEvent.offerPayloadType(clock), clock,
+            TelephoneEvent.DEFAULT_EVENTS);
+      }
     }
     attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
     attributes.add(SdpAttribute.flag(direction.attributeName()));
@@ -110,13 +122,15 @@ public final class OfferAnswer {
         if (connection == null) {
           return new AnswerAcceptance.NotAcceptable("answer's audio stream has no c= line");
         }
-        OptionalInt dtmf = TelephoneEvent.payloadTypeIn(offered).isPresent()
-            ? TelephoneEvent.payloadTypeIn(media)
-            : OptionalInt.empty();
+        // Their events at the codec's clock, else at another clock, as long as we offered that clock.
+        Optional<RtpMap> events = TelephoneEvent.forCodecClock(media, codec.get().clockRate())
+            .filter(e -> TelephoneEvent.payloadTypeIn(offered, e.clockRate()).isPresent());
+        OptionalInt dtmf = events.map(e -> OptionalInt.of(e.payloadType())).orElse(OptionalInt.empty());
+        int eventClock = events.map(RtpMap::clockRate).orElse(codec.get().clockRate());
         MediaDirection theirs = effectiveDirection(answer, media, connection);
         return new AnswerAcceptance.Accepted(new NegotiatedAudio(
             codec.get(), Integer.parseInt(format), dtmf, connection.address(), media.port(),
-            theirs.answer(), PTIME_MILLIS, keys));
+            theirs.answer(), PTIME_MILLIS, keys, eventClock));
       }
     }
     return new AnswerAcceptance.NotAcceptable(
@@ -144,11 +158,15 @@ public final class OfferAnswer {
       SessionDescription offer, MediaDescription media, CodecPolicy policy, SdpCodec keep) {
     String format = pickCodec(media, policy, keep).orElseThrow();
     SdpCodec codec = SdpCodec.identify(media, format).orElseThrow();
-    OptionalInt dtmf = policy.dtmf() ? TelephoneEvent.payloadTypeIn(media) : OptionalInt.empty();
+    // Events at the chosen codec's clock (telephone-event/48000 with Opus); a peer that declared
+    // them only at another clock still gets them there, rather than losing DTMF (and PINs).
+    Optional<RtpMap> events = policy.dtmf() ? TelephoneEvent.forCodecClock(media, codec.clockRate()) : Optional.empty();
+    OptionalInt dtmf = events.map(e -> OptionalInt.of(e.payloadType())).orElse(OptionalInt.empty());
     SdpConnection connection = offer.connectionFor(media);
     MediaDirection ours = effectiveDirection(offer, media, connection).answer();
     return new NegotiatedAudio(
-        codec, Integer.parseInt(format), dtmf, connection.address(), media.port(), ours, PTIME_MILLIS);
+        codec, Integer.parseInt(format), dtmf, connection.address(), media.port(), ours, PTIME_MILLIS, null,
+        events.map(RtpMap::clockRate).orElse(codec.clockRate()));
   }
 
   /** The sender's direction, with an RFC 2543 hold address (c=0.0.0.0) read as "do not send to me". */
@@ -178,12 +196,12 @@ public final class OfferAnswer {
     List<String> formats = new ArrayList<>();
     List<SdpAttribute> attributes = new ArrayList<>();
     formats.add(Integer.toString(audio.payloadType()));
-    RtpMap codecMap = audio.codec().rtpMap();
-    attributes.add(SdpAttribute.of(
-        "rtpmap", new RtpMap(audio.payloadType(), codecMap.encoding(), codecMap.clockRate(), 1).format()));
+    // The offerer's payload type, also for a dynamic one such as Opus's (RFC 3264 §6.1).
+    attributes.add(SdpAttribute.of("rtpmap", audio.codec().rtpMap(audio.payloadType()).format()));
+    audio.codec().fmtp().ifPresent(f -> attributes.add(SdpAttribute.of("fmtp", audio.payloadType() + " " + f)));
     if (audio.dtmfPayloadType().isPresent()) {
       int payloadType = audio.dtmfPayloadType().getAsInt();
-      addTelephoneEvent(formats, attributes, payloadType,
+      addTelephoneEvent(formats, attributes, payloadType, audio.dtmfClockRate(),
           offered.fmtp(payloadType).orElse(TelephoneEvent.DEFAULT_EVENTS));
     }
     attributes.add(SdpAttribute.of("ptime", Integer.toString(PTIME_MILLIS)));
@@ -201,10 +219,9 @@ public final class OfferAnswer {
   }
 
   private static void addTelephoneEvent(
-      List<String> formats, List<SdpAttribute> attributes, int payloadType, String events) {
+      List<String> formats, List<SdpAttribute> attributes, int payloadType, int clock, String events) {
     formats.add(Integer.toString(payloadType));
-    attributes.add(SdpAttribute.of(
-        "rtpmap", payloadType + " " + TelephoneEvent.ENCODING + "/" + TelephoneEvent.CLOCK_RATE));
+    attributes.add(SdpAttribute.of("rtpmap", payloadType + " " + TelephoneEvent.ENCODING + "/" + clock));
     attributes.add(SdpAttribute.of("fmtp", payloadType + " " + events));
   }
 

@@ -56,7 +56,7 @@ class OutboundCallTest {
     assertEquals("sip:+15105550100@203.0.113.5", invite.fromUri());
     assertEquals(1, invite.cseq());
     assertTrue(invite.headers().contains(new SipHeader("X-Job", "42")));
-    assertTrue(invite.sdp().contains("m=audio 40000 RTP/AVP 9 0 8 101"), invite.sdp());
+    assertTrue(invite.sdp().contains("m=audio 40000 RTP/AVP 111 9 0 8 110 101"), invite.sdp());
 
     respond(180, "");
     respond(200, ANSWER);

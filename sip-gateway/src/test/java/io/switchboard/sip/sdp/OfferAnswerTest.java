@@ -144,10 +144,14 @@ class OfferAnswerTest {
         s=-\r
         c=IN IP4 203.0.113.5\r
         t=0 0\r
-        m=audio 40000 RTP/AVP 9 0 8 101\r
+        m=audio 40000 RTP/AVP 111 9 0 8 110 101\r
+        a=rtpmap:111 opus/48000/2\r
+        a=fmtp:111 minptime=10;useinbandfec=1\r
         a=rtpmap:9 G722/8000\r
         a=rtpmap:0 PCMU/8000\r
         a=rtpmap:8 PCMA/8000\r
+        a=rtpmap:110 telephone-event/48000\r
+        a=fmtp:110 0-16\r
         a=rtpmap:101 telephone-event/8000\r
         a=fmtp:101 0-16\r
         a=ptime:20\r
