@@ -3,13 +3,13 @@ package io.switchboard.sip.inbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sip.auth.DigestAlgorithm;
 import io.switchboard.sip.auth.DigestAuthenticator;
 import io.switchboard.sip.auth.NonceService;
 import io.switchboard.sip.concurrent.KeyedSerialExecutor;
 import io.switchboard.sip.testing.FakeSignalling;
 import io.switchboard.sip.testing.ManualScheduler;
-import io.switchboard.sip.testing.MutableClock;
 import io.switchboard.sip.testing.RecordingMedia;
 import io.switchboard.sip.testing.ScriptedHandler;
 import io.switchboard.sip.transport.IncomingRequest;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.media.dtmf.DtmfDigit;
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sip.testing.FakeSignalling;
 import io.switchboard.sip.testing.ManualScheduler;
-import io.switchboard.sip.testing.MutableClock;
 import io.switchboard.sip.transport.DialogHandle;
 import io.switchboard.sip.transport.IncomingRequest;
 import io.switchboard.sip.transport.IncomingResponse;

@@ -3,6 +3,7 @@ package io.switchboard.sip.outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sip.concurrent.KeyedSerialExecutor;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.sdp.CodecPolicy;
@@ -10,7 +11,6 @@ import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.sip.sdp.SdpCodec;
 import io.switchboard.sip.testing.FakeSignalling;
 import io.switchboard.sip.testing.ManualScheduler;
-import io.switchboard.sip.testing.MutableClock;
 import io.switchboard.sip.transport.IncomingRequest;
 import io.switchboard.sip.transport.IncomingResponse;
 import io.switchboard.sip.transport.Peer;

@@ -3,8 +3,8 @@ package io.switchboard.sip.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sip.pin.PinVerdict;
-import io.switchboard.sip.testing.MutableClock;
 import io.switchboard.trunk.match.Dispatch;
 import io.switchboard.trunk.match.DispatchEvaluator;
 import io.switchboard.trunk.match.InboundCall;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sfu.room.ParticipantInfo;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.sfu.room.RoomOptions;
@@ -15,7 +16,6 @@ import io.switchboard.sip.inbound.DispatchDecision;
 import io.switchboard.sip.inbound.InviteInfo;
 import io.switchboard.sip.pin.PinPolicy;
 import io.switchboard.sip.pin.ToneCues;
-import io.switchboard.sip.testing.MutableClock;
 import io.switchboard.sip.transport.Peer;
 import io.switchboard.sip.transport.SipHeaders;
 import io.switchboard.sip.transport.TransportProtocol;

@@ -1,5 +1,6 @@
 package io.switchboard.sip.testing;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sip.SipServer;
 import io.switchboard.sip.SipServerConfig;
 import java.io.IOException;

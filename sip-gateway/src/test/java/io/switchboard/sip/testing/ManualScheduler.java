@@ -1,5 +1,6 @@
 package io.switchboard.sip.testing;
 
+import io.switchboard.media.testing.MutableClock;
 import io.switchboard.sip.concurrent.Cancellable;
 import io.switchboard.sip.concurrent.Scheduler;
 import java.time.Duration;
