@@ -34,7 +34,7 @@ public final class AgentWorkers {
     }
     Map.Entry<String, String> key = new TreeMap<>(config.keys()).firstEntry();
     WorkerPool pool = new WorkerPool(rooms, new JobTokens(new TokenIssuer(key.getKey(), key.getValue(), clock)),
-        scheduler, new SecureRandom(), clock, WorkerPool.OFFER_TIMEOUT, WorkerPool.JOIN_TIMEOUT);
+        Timers.on(scheduler), new SecureRandom(), clock, WorkerPool.OFFER_TIMEOUT, WorkerPool.JOIN_TIMEOUT);
     dispatcher.useRemoteAgents(pool);
     new AgentWorkerEndpoint(new TokenVerifier(config.keys(), clock), pool).register(routes);
     return Optional.of(pool);

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import livekit.LivekitAgent.AvailabilityResponse;
 import livekit.LivekitAgent.Job;
 import livekit.LivekitAgent.JobStatus;
@@ -29,7 +28,7 @@ final class JobRun {
   private final Set<String> tried = new HashSet<>();
   private WorkerConnection worker;
   private String identity = "";
-  private ScheduledFuture<?> timer;
+  private Runnable joinDeadline = () -> { };
   private boolean over;
 
   JobRun(JobRequest request, WorkerPool pool) {
@@ -71,12 +70,12 @@ final class JobRun {
     WorkerConnection candidate = next.get();
     Job job = pool.job(request);
     CompletableFuture<AvailabilityResponse> answer = candidate.offer(job);
-    ScheduledFuture<?> timeout = pool.schedule(() -> {
+    Runnable cancelTimeout = pool.schedule(pool.offerTimeout(), () -> {
       candidate.withdraw(request.jobId());
       answer.completeExceptionally(new IllegalStateException("no availability answer in time"));
-    }, pool.offerTimeout().toMillis());
+    });
     answer.whenComplete((response, error) -> {
-      timeout.cancel(false);
+      cancelTimeout.run();
       if (error != null || !response.getAvailable()) {
         log.info("worker {} did not take job {}: {}", candidate.id(), request.jobId(),
             error != null ? error.getMessage() : "not available");
@@ -96,8 +95,8 @@ final class JobRun {
       }
       worker = candidate;
       identity = chosen;
-      timer = pool.schedule(() -> fail("the agent of worker " + candidate.id() + " did not join within "
-          + pool.joinTimeout().toSeconds() + " s"), pool.joinTimeout().toMillis());
+      joinDeadline = pool.schedule(pool.joinTimeout(), () -> fail("the agent of worker " + candidate.id()
+          + " did not join within " + pool.joinTimeout().toSeconds() + " s"));
     }
     // Watch for the participant before the worker can join with the token.
     pool.watch(this);
@@ -180,8 +179,6 @@ final class JobRun {
   }
 
   private synchronized void cancelTimer() {
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    joinDeadline.run();
   }
 }

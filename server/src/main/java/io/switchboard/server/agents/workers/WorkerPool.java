@@ -17,9 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import livekit.LivekitAgent.Job;
 import livekit.LivekitAgent.JobType;
@@ -39,7 +36,7 @@ public final class WorkerPool implements RemoteAgents {
 
   private final RoomManager rooms;
   private final JobTokens tokens;
-  private final ScheduledExecutorService scheduler;
+  private final Timers timers;
   private final Clock clock;
   private final Duration offerTimeout;
   private final Duration joinTimeout;
@@ -47,11 +44,11 @@ public final class WorkerPool implements RemoteAgents {
   private final List<WorkerConnection> workers = new CopyOnWriteArrayList<>();
   private final Map<String, JobRun> watched = new HashMap<>();
 
-  public WorkerPool(RoomManager rooms, JobTokens tokens, ScheduledExecutorService scheduler, RandomGenerator random,
+  public WorkerPool(RoomManager rooms, JobTokens tokens, Timers timers, RandomGenerator random,
       Clock clock, Duration offerTimeout, Duration joinTimeout) {
     this.rooms = rooms;
     this.tokens = tokens;
-    this.scheduler = scheduler;
+    this.timers = timers;
     this.clock = clock;
     this.offerTimeout = offerTimeout;
     this.joinTimeout = joinTimeout;
@@ -127,8 +124,8 @@ public final class WorkerPool implements RemoteAgents {
     return joinTimeout;
   }
 
-  ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
-    return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+  Runnable schedule(Duration delay, Runnable task) {
+    return timers.schedule(delay, task);
   }
 
   /** From now on the job hears of its participant joining and leaving. */
