@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * call (and a caller who hung up) leaves no agent behind. Explicit dispatches ({@link #create},
  * LiveKit's AgentDispatchService) create the room if needed and stay until deleted or the room
  * closes.
+ *
+ * <p>A name no in-process agent has goes to a worker in another process ({@link RemoteAgents}:
+ * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined.
  */
 public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);

@@ -106,6 +106,15 @@ final class JobRun {
       onWorkerLost(candidate);
       return;
     }
+    boolean endedMeanwhile;
+    synchronized (this) {
+      endedMeanwhile = over;
+    }
+    if (endedMeanwhile) {
+      // Terminated between the answer and the assignment: the worker now knows the job, so tell it.
+      candidate.terminate(request.jobId());
+      return;
+    }
     log.info("job {} assigned room={} agent={} worker={} identity={}", request.jobId(), request.roomName(),
         request.agentName(), candidate.id(), chosen);
     pool.checkJoined(this);
