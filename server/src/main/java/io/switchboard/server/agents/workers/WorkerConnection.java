@@ -125,6 +125,9 @@ final class WorkerConnection {
                 .setNodeId("switchboard")))
         .build());
     log.info("agent worker registered id={} agent={} version={}", id, registered.agentName(), registered.version());
+    if (registered.publisherJobs()) {
+      log.warn("agent worker {} registered for JT_PUBLISHER jobs, which this server does not offer: it gets no jobs", id);
+    }
     pool.registered(this);
   }
 

@@ -23,7 +23,8 @@ import livekit.LivekitAgent.JobType;
 
 /**
  * The workers connected to {@code /agent} and the jobs they run. A job goes to the available
- * worker of its agent's name with the lowest reported load; its agent is joined (and the call
+ * worker of its agent's name with the lowest reported load (only room jobs exist here: workers
+ * registered for JT_PUBLISHER jobs stay connected but get none); its agent is joined (and the call
  * waiting for it answered) once its participant is in the room.
  */
 public final class WorkerPool implements RemoteAgents {
@@ -78,7 +79,8 @@ public final class WorkerPool implements RemoteAgents {
   public Set<String> names() {
     Set<String> names = new TreeSet<>();
     for (WorkerConnection w : workers) {
-      w.registration().map(WorkerRegistration::agentName).filter(n -> !n.isEmpty()).ifPresent(names::add);
+      w.registration().filter(r -> !r.publisherJobs()).map(WorkerRegistration::agentName)
+          .filter(n -> !n.isEmpty()).ifPresent(names::add);
     }
     return names;
   }
@@ -90,11 +92,11 @@ public final class WorkerPool implements RemoteAgents {
     return new RemoteAgents.RemoteJob(run.joined(), run.ended(), run::terminate);
   }
 
-  /** The least loaded available worker of that agent not tried yet. */
+  /** The least loaded available room-job worker of that agent not tried yet. */
   Optional<WorkerConnection> pick(String agentName, Set<String> tried) {
     return workers.stream()
         .filter(w -> !tried.contains(w.id()) && w.available()
-            && w.registration().map(r -> r.agentName().equals(agentName)).orElse(false))
+            && w.registration().map(r -> !r.publisherJobs() && r.agentName().equals(agentName)).orElse(false))
         .min(Comparator.comparingDouble(WorkerConnection::load));
   }
 

@@ -77,6 +77,15 @@ class WorkerPoolTest {
   }
 
   @Test
+  void publisherJobWorkersGetNoRoomJobs() {
+    Worker w = connect();
+    w.connection.onMessage(WorkerMessage.newBuilder().setRegister(RegisterWorkerRequest.newBuilder()
+        .setType(JobType.JT_PUBLISHER).setAgentName("tone-bot")).build());
+    assertTrue(w.sent.getFirst().hasRegister(), "it is registered");
+    assertEquals(Set.of(), pool.names(), "but serves no dispatch");
+  }
+
+  @Test
   void aWorkerThatSpeaksBeforeRegisteringIsClosed() {
     Worker w = connect();
     w.connection.onMessage(WorkerMessage.newBuilder().setPing(WorkerPing.newBuilder().setTimestamp(1)).build());
