@@ -98,6 +98,7 @@ public final class Switchboard implements AutoCloseable {
         config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
         rooms, agents.roomConfigHooks(), clock, virtualThreads, mediaClock);
     rtc.register(routes);
+    io.switchboard.server.agents.workers.AgentWorkers.register(routes, config, rooms, agents.dispatcher(), mediaClock, clock);
     http = new HttpServer(routes, virtualThreads);
     httpAddress = http.start(config.bindAddress(), config.port());
     ready.set(true);

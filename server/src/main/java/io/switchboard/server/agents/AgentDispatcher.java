@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * call (and a caller who hung up) leaves no agent behind. Explicit dispatches ({@link #create},
  * LiveKit's AgentDispatchService) create the room if needed and stay until deleted or the room
  * closes.
+ *
+ * <p>A name no in-process agent has goes to a worker in another process ({@link RemoteAgents}:
+ * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined.
  */
 public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
@@ -51,6 +54,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private final RoomAgentSessions running = new RoomAgentSessions();
   private final List<Consumer<AgentDispatchEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile PhoneLines phoneLines = PhoneLines.NONE;
+  private volatile RemoteAgents remote = RemoteAgents.NONE;
 
   /** @param executor where agents are created and joined (virtual threads: may block on model loading) */
   public AgentDispatcher(
@@ -74,18 +78,29 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     this.phoneLines = java.util.Objects.requireNonNull(lines, "lines");
   }
 
+  /** Workers in other processes take the dispatches of agent names no in-process agent has. */
+  public void useRemoteAgents(RemoteAgents agents) {
+    this.remote = java.util.Objects.requireNonNull(agents, "agents");
+  }
+
   /** Listeners are called synchronously on the dispatching thread; they must not block for long. */
   public void addListener(Consumer<AgentDispatchEvent> listener) {
     listeners.add(listener);
   }
 
+  /** In-process agents and those with a registered worker. */
   public Set<String> agentNames() {
-    return registry.names();
+    Set<String> remoteNames = remote.names();
+    if (remoteNames.isEmpty()) {
+      return registry.names();
+    }
+    Set<String> all = new java.util.TreeSet<>(registry.names());
+    all.addAll(remoteNames);
+    return all;
   }
 
   @Override
   public CompletionStage<Void> dispatch(String roomName, List<RoomAgentDispatch> agents) {
-    Set<String> known = registry.names();
     for (RoomAgentDispatch agent : agents) {
       Optional<String> unknown = unknown(agent.agentName());
       if (unknown.isPresent()) {
@@ -144,7 +159,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   }
 
   private Optional<String> unknown(String agentName) {
-    Set<String> known = registry.names();
+    Set<String> known = agentNames();
     return known.contains(agentName)
         ? Optional.empty()
         : Optional.of("no agent named '" + agentName + "' is registered (known: " + known + ")");
@@ -159,6 +174,10 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     RoomAgentDispatch dispatch = entry.dispatch();
     String name = dispatch.agentName();
     String roomName = entry.roomName();
+    if (!registry.names().contains(name)) {
+      startRemote(entry);
+      return;
+    }
     try {
       Room room = rooms.room(roomName).orElseThrow(() -> new IllegalStateException("room " + roomName + " is gone"));
       Agent agent = registry.create(name);
@@ -194,6 +213,39 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
       emit(new AgentDispatchEvent.Failed(roomName, name, reason));
       entry.listening().completeExceptionally(new IllegalStateException(reason, e));
     }
+  }
+
+  /** Hands the dispatch to a worker; it listens once the worker's agent has joined the room. */
+  private void startRemote(RoomAgentSessions.Entry entry) {
+    String name = entry.agentName();
+    String roomName = entry.roomName();
+    RoomAgentDispatch dispatch = entry.dispatch();
+    RemoteAgents.RemoteJob job = remote.start(new RemoteAgents.JobRequest(
+        entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata(), dispatch.attributes()));
+    entry.abandoned().thenAccept(job.terminate());
+    job.joined().whenComplete((identity, error) -> {
+      if (error != null) {
+        String reason = "agent '" + name + "' did not join room " + roomName + ": " + rootMessage(error);
+        log.warn("{}", reason);
+        running.remove(entry);
+        emit(new AgentDispatchEvent.Failed(roomName, name, reason));
+        entry.listening().completeExceptionally(new IllegalStateException(reason, error));
+        return;
+      }
+      entry.joinedAs(identity);
+      log.info("agent listening room={} agent={} identity={} (worker)", roomName, name, identity);
+      emit(new AgentDispatchEvent.Listening(roomName, name, identity));
+      entry.listening().complete(null);
+    });
+    job.ended().thenAccept(reason -> left(roomName, entry, reason));
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable t = error;
+    while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   /** Logs what an operator needs to follow a call (words at debug), and notices the end. */

@@ -29,6 +29,8 @@ final class RoomAgentSessions {
     private final Instant createdAt;
     private final boolean explicit;
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
+    private final CompletableFuture<String> abandonedWith = new CompletableFuture<>();
+    private volatile String remoteIdentity = "";
     private AgentSession session;
     private boolean abandoned;
     private String abandonReason = "";
@@ -65,7 +67,18 @@ final class RoomAgentSessions {
 
     /** The agent's participant identity. */
     String identity() {
-      return "agent-" + jobId;
+      String remote = remoteIdentity;
+      return remote.isEmpty() ? "agent-" + jobId : remote;
+    }
+
+    /** A worker's agent chose its own identity (LiveKit's AvailabilityResponse.participant_identity). */
+    void joinedAs(String identity) {
+      remoteIdentity = identity;
+    }
+
+    /** Completes with the reason once the room lets the agent go (a worker's job is then terminated). */
+    CompletableFuture<String> abandoned() {
+      return abandonedWith;
     }
 
     /** Why the room let the agent go, or "" while it has not. */
@@ -197,6 +210,7 @@ final class RoomAgentSessions {
         e.abandoned = true;
         e.abandonReason = reason;
       }
+      e.abandonedWith.complete(reason);
       if (e.session != null) {
         sessions.add(e.session);
       }

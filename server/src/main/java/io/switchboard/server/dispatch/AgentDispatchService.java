@@ -20,7 +20,8 @@ import livekit.LivekitAgentDispatch.ListAgentDispatchResponse;
  * As LiveKit's {@code agent_dispatch_service.go}: every method needs the {@code roomAdmin} grant
  * for the request's room, and a missing grant is Twirp {@code unauthenticated} (HTTP 401, its
  * {@code twirpAuthError}). Unlike LiveKit, whose workers register at run time, the agent must be
- * registered here already: an unknown {@code agent_name} is {@code not_found} at once rather than
+ * registered here already (in process, or a worker connected to {@code /agent} under that name):
+ * an unknown {@code agent_name} is {@code not_found} at once rather than
  * a dispatch that never finds a worker.
  */
 public final class AgentDispatchService {

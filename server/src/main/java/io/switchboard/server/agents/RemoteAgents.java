@@ -1,0 +1,49 @@
+package io.switchboard.server.agents;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Agents running in other processes (LiveKit Agents framework workers connected to
+ * {@code /agent}). {@link AgentDispatcher} hands them the dispatches whose agent name no
+ * in-process agent has: in-process agents take precedence over workers of the same name.
+ */
+public interface RemoteAgents {
+  /** For servers where no worker can connect. */
+  RemoteAgents NONE = new RemoteAgents() {
+    @Override
+    public Set<String> names() {
+      return Set.of();
+    }
+
+    @Override
+    public RemoteJob start(JobRequest request) {
+      IllegalStateException none = new IllegalStateException("no worker serves agent '" + request.agentName() + "'");
+      return new RemoteJob(CompletableFuture.failedFuture(none), CompletableFuture.completedFuture(none.getMessage()),
+          reason -> { });
+    }
+  };
+
+  /** Names of agents with at least one registered worker. */
+  Set<String> names();
+
+  /** Finds a worker for the job and assigns it; never throws, failures complete {@code joined} exceptionally. */
+  RemoteJob start(JobRequest request);
+
+  /** One room job ({@code AJ_…}) of one dispatch ({@code AD_…}), as LiveKit's {@code Job}. */
+  record JobRequest(
+      String jobId, String dispatchId, String roomName, String agentName, String metadata,
+      Map<String, String> attributes) {}
+
+  /**
+   * A job handed to a worker.
+   *
+   * @param joined the agent's participant identity, once it has joined the room
+   * @param ended why the job ended (worker finished or failed it, left, was lost, terminated)
+   * @param terminate asks the worker to end the job (LiveKit's JobTermination), with the reason
+   */
+  record RemoteJob(CompletionStage<String> joined, CompletionStage<String> ended,
+      java.util.function.Consumer<String> terminate) {}
+}

@@ -1,0 +1,167 @@
+package io.switchboard.server.e2e;
+
+import static io.switchboard.server.e2e.ApiCalls.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.livekit.server.AgentDispatchServiceClient;
+import io.livekit.server.CreateSipDispatchRuleOptions;
+import io.livekit.server.CreateSipInboundTrunkOptions;
+import io.livekit.server.RoomServiceClient;
+import io.livekit.server.SipDispatchRuleDirect;
+import io.livekit.server.SipServiceClient;
+import io.switchboard.media.testing.Goertzel;
+import io.switchboard.media.testing.ToneGenerator;
+import io.switchboard.media.testing.WavFile;
+import io.switchboard.server.rtc.RtcNode;
+import io.switchboard.server.testing.RunningSwitchboard;
+import io.switchboard.sfu.room.RoomEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import livekit.LivekitAgent.JobStatus;
+import livekit.LivekitAgentDispatch.AgentDispatch;
+import livekit.LivekitAgentDispatch.RoomAgentDispatch;
+import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitRoom.RoomConfiguration;
+import livekit.LivekitSip.SIPInboundTrunkInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Agents written with LiveKit's own Agents framework ({@code @livekit/agents}, unchanged, in a
+ * separate process) serve Switchboard's dispatches through the {@code /agent} worker protocol:
+ * a phone call whose dispatch rule names the agent hears the agent's 700 Hz and the agent sees
+ * the caller; LiveKit's CreateDispatch brings the agent to a WebRTC client's room, ListDispatch
+ * shows its running job, and DeleteDispatch ends it.
+ */
+class AgentWorkerTest {
+  private static final String AGENT = "tone-bot";
+  private static final String NUMBER = "+15550188";
+  @TempDir Path dir;
+
+  @Test
+  void aCallerMeetsAFrameworkAgentNamedByTheDispatchRule() throws Exception {
+    assumeTrue(Baresip.installed() || System.getenv("CI") != null, "baresip is not installed");
+    AgentWorkerProcess.assumeInstalled();
+    try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
+        AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      SipServiceClient sip =
+          SipServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
+      var trunkOptions = new CreateSipInboundTrunkOptions();
+      trunkOptions.setAllowedAddresses(List.of("127.0.0.1/32"));
+      SIPInboundTrunkInfo trunk = ok(sip.createSipInboundTrunk("loopback", List.of(NUMBER), trunkOptions).execute());
+      var ruleOptions = new CreateSipDispatchRuleOptions();
+      ruleOptions.setTrunkIds(List.of(trunk.getSipTrunkId()));
+      ruleOptions.setRoomConfig(RoomConfiguration.newBuilder()
+          .addAgents(RoomAgentDispatch.newBuilder().setAgentName(AGENT)).build());
+      ok(sip.createSipDispatchRule(new SipDispatchRuleDirect("hotline", ""), ruleOptions).execute());
+      RoomServiceClient rooms =
+          RoomServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
+
+      Path wav = dir.resolve("caller.wav");
+      WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
+      try (Baresip phone = new Baresip(dir.resolve("phone"), "carol", FreePorts.pair(), wav)) {
+        phone.dial("sip:" + NUMBER + "@127.0.0.1:" + server.sipPort(), Duration.ofSeconds(16));
+
+        JsonNode seen = worker.awaitReport(r -> "hotline".equals(r.path("room").asText())
+            && callerIn(r.path("subscribed")).isPresent(), "subscribing to the caller", Duration.ofSeconds(30));
+        System.out.println("agent report: " + seen);
+        String caller = callerIn(seen.path("subscribed")).orElseThrow();
+        assertEquals(AGENT, seen.path("agentName").asText());
+        assertTrue(seen.path("job").asText().matches("AJ_[0-9A-Za-z]{12}"), seen.toString());
+        assertEquals("agent-" + seen.path("job").asText(), seen.path("identity").asText(),
+            "the framework's default identity is agent-<job id>");
+
+        List<ParticipantInfo> inRoom = ok(rooms.listParticipants("hotline").execute());
+        ParticipantInfo agent = inRoom.stream()
+            .filter(p -> p.getIdentity().equals(seen.path("identity").asText())).findFirst()
+            .orElseThrow(() -> new AssertionError("the agent is not listed in " + inRoom));
+        assertEquals(ParticipantInfo.Kind.AGENT, agent.getKind());
+        assertTrue(inRoom.stream().anyMatch(p -> p.getIdentity().equals(caller)
+            && p.getKind() == ParticipantInfo.Kind.SIP), inRoom.toString());
+
+        assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
+        WavFile heard = WavFile.read(phone.heard());
+        short[] s = heard.samples();
+        int from = 3 * heard.sampleRate();
+        int length = Math.min(3 * heard.sampleRate(), s.length - from);
+        assertTrue(length > heard.sampleRate(), "recording too short\n" + phone.log());
+        double tone = Goertzel.amplitude(s, from, length, heard.sampleRate(), 700);
+        double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
+        System.out.println("phone heard the agent's 700 Hz at " + tone + ", its own 440 Hz at " + own);
+        assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + phone.log());
+        assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
+      }
+    }
+  }
+
+  @Test
+  void createDispatchBringsAFrameworkAgentToAWebClientAndDeleteDispatchEndsIt() throws Exception {
+    AgentWorkerProcess.assumeInstalled();
+    try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
+        AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      Path clientLog = dir.resolve("client.log");
+      Process client = RtcNode.start("rtc-meets-agent.mjs", RtcNode.env(server, "desk"), clientLog);
+      try {
+        RtcNode.awaitLine(client, clientLog, "READY", Duration.ofSeconds(30));
+        AgentDispatchServiceClient dispatches = AgentDispatchServiceClient.createClient(
+            server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
+        AgentDispatch created = ok(dispatches.createDispatch("desk", AGENT, "ticket 7").execute());
+
+        assertTrue(client.waitFor(60, TimeUnit.SECONDS), "client did not finish:\n" + Files.readString(clientLog));
+        String output = Files.readString(clientLog);
+        assertEquals(0, client.exitValue(), output);
+        JsonNode result = RtcNode.result(output);
+        System.out.println("rtc-meets-agent: " + result);
+        assertTrue(result.path("from").asText().startsWith("agent-AJ_"), result.toString());
+        assertEquals(4, result.path("kind").asInt(), "the client sees kind AGENT (4): " + result);
+        assertTrue(result.path("tone").path("share").asDouble() > 0.8, "the client hears 700 Hz: " + result);
+
+        JsonNode seen = worker.awaitReport(r -> "desk".equals(r.path("room").asText()), "joining desk",
+            Duration.ofSeconds(5));
+        assertEquals(created.getId(), seen.path("dispatch").asText());
+        assertEquals("ticket 7", seen.path("metadata").asText(), "the job carries the dispatch's metadata");
+
+        List<AgentDispatch> listed = ok(dispatches.listDispatch("desk").execute());
+        assertEquals(List.of(created.getId()), listed.stream().map(AgentDispatch::getId).toList());
+        var job = listed.getFirst().getState().getJobs(0);
+        assertEquals(seen.path("job").asText(), job.getId());
+        assertEquals(JobStatus.JS_RUNNING, job.getState().getStatus());
+        assertEquals(result.path("from").asText(), job.getState().getParticipantIdentity());
+
+        CountDownLatch agentLeft = new CountDownLatch(1);
+        server.server().rooms().addListener(event -> {
+          if (event instanceof RoomEvent.ParticipantLeft left
+              && left.participant().identity().equals(job.getState().getParticipantIdentity())) {
+            agentLeft.countDown();
+          }
+        });
+        ok(dispatches.deleteDispatch("desk", created.getId()).execute());
+        worker.awaitReport(r -> "shutdown".equals(r.path("event").asText()), "the job's end (JobTermination)",
+            Duration.ofSeconds(20));
+        assertTrue(agentLeft.await(20, TimeUnit.SECONDS), "the agent left the room:\n" + worker.output());
+        assertEquals(List.of(), ok(dispatches.listDispatch("desk").execute()));
+      } finally {
+        client.destroyForcibly();
+      }
+    }
+  }
+
+  private static Optional<String> callerIn(JsonNode identities) {
+    for (JsonNode id : identities) {
+      if (id.asText().startsWith("sip_")) {
+        return Optional.of(id.asText());
+      }
+    }
+    return Optional.empty();
+  }
+}

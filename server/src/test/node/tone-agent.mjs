@@ -1,0 +1,48 @@
+// A LiveKit Agents framework (@livekit/agents) worker, written as a LiveKit user would: it
+// registers as agent AGENT_NAME (default "tone-bot") at LIVEKIT_URL, and each job joins its room,
+// plays a 700 Hz tone and reports the remote participants it sees. Run by AgentWorkerTest:
+//   LIVEKIT_URL=ws://… LIVEKIT_API_KEY=… LIVEKIT_API_SECRET=… WORKER_HTTP_PORT=… node tone-agent.mjs start
+// Each job prints "AGENT {json}" lines (job id, its identity, the participants seen and subscribed).
+import { fileURLToPath } from 'node:url';
+import { cli, defineAgent, WorkerOptions } from '@livekit/agents';
+import { RoomEvent } from '@livekit/rtc-node';
+import { publishTone } from './rtc-common.mjs';
+
+export default defineAgent({
+  entry: async (ctx) => {
+    await ctx.connect();
+    const room = ctx.room;
+    const tone = await publishTone(room, 700);
+    const subscribed = new Set();
+    const report = (event) => console.log('AGENT ' + JSON.stringify({
+      event,
+      job: ctx.job.id,
+      dispatch: ctx.job.dispatchId,
+      agentName: ctx.job.agentName,
+      metadata: ctx.job.metadata,
+      room: room.name,
+      identity: room.localParticipant.identity,
+      participants: [...room.remoteParticipants.values()].map((p) => ({ identity: p.identity, kind: p.kind })),
+      subscribed: [...subscribed],
+    }));
+    room.on(RoomEvent.ParticipantConnected, () => report('participant_connected'));
+    room.on(RoomEvent.TrackSubscribed, (track, publication, participant) => {
+      subscribed.add(participant.identity);
+      report('track_subscribed');
+    });
+    report('connected');
+    ctx.addShutdownCallback(async () => {
+      report('shutdown');
+      await tone.stop();
+    });
+    await new Promise((resolve) => room.once(RoomEvent.Disconnected, resolve));
+  },
+});
+
+cli.runApp(new WorkerOptions({
+  agent: fileURLToPath(import.meta.url),
+  agentName: process.env.AGENT_NAME || 'tone-bot',
+  port: Number(process.env.WORKER_HTTP_PORT || 0),
+  // The test machine is shared and busy: report no load, so the worker never marks itself FULL.
+  loadFunc: async () => 0,
+}));
