@@ -15,7 +15,10 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ final class JainSipListener implements SipListenerExt {
   private final KeyedSerialExecutor executor;
   private final Consumer<SipEvent> sink;
   private final StatelessRejecter stateless;
+  private final NatPeers natPeers;
   private volatile SipProvider provider;
 
   /** Answers a request that has no transaction with 400. */
@@ -38,10 +42,12 @@ final class JainSipListener implements SipListenerExt {
     void reject(Request request, String reason);
   }
 
-  JainSipListener(KeyedSerialExecutor executor, Consumer<SipEvent> sink, StatelessRejecter stateless) {
+  JainSipListener(
+      KeyedSerialExecutor executor, Consumer<SipEvent> sink, StatelessRejecter stateless, NatPeers natPeers) {
     this.executor = executor;
     this.sink = sink;
     this.stateless = stateless;
+    this.natPeers = natPeers;
   }
 
   void attach(SipProvider provider) {
@@ -71,6 +77,10 @@ final class JainSipListener implements SipListenerExt {
     if (ack && dialog == null && event.getServerTransaction() != null) {
       dialog = event.getServerTransaction().getDialog();
     }
+    if (Request.INVITE.equals(request.getMethod())
+        && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null) {
+      natPeers.onDialogForming(request);
+    }
     IncomingRequest incoming = JainMessageReader.request(request, transaction, dialog);
     deliver(new SipEvent.RequestReceived(incoming));
   }
@@ -78,6 +88,11 @@ final class JainSipListener implements SipListenerExt {
   @Override
   public void processResponse(ResponseEvent event) {
     ClientTransaction transaction = event.getClientTransaction();
+    Response response = event.getResponse();
+    if (response.getStatusCode() / 100 == 2
+        && Request.INVITE.equals(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod())) {
+      natPeers.onDialogForming(response);
+    }
     deliver(new SipEvent.ResponseReceived(JainMessageReader.response(
         event.getResponse(), transaction == null ? null : new JainHandles.Client(transaction), event.getDialog())));
   }
@@ -110,6 +125,7 @@ final class JainSipListener implements SipListenerExt {
   @Override
   public void processDialogTerminated(DialogTerminatedEvent event) {
     var dialog = event.getDialog();
+    natPeers.forget(dialog.getCallId().getCallId());
     deliver(new SipEvent.DialogTerminated(dialog.getCallId().getCallId(), new JainHandles.DialogRef(dialog)));
   }
 

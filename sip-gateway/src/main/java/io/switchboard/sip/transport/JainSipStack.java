@@ -37,6 +37,7 @@ public final class JainSipStack implements SipSignalling {
   private final SipStackConfig config;
   private final TlsListening tls;
   private final JainSipListener listener;
+  private final NatPeers natPeers = new NatPeers();
   private SipStackImpl stack;
   private volatile SipProvider provider;
   private volatile JainMessageWriter writer;
@@ -51,7 +52,7 @@ public final class JainSipStack implements SipSignalling {
   public JainSipStack(SipStackConfig config, TlsListening tls, KeyedSerialExecutor executor, Consumer<SipEvent> sink) {
     this.config = config;
     this.tls = tls;
-    this.listener = new JainSipListener(executor, sink, this::rejectStatelessly);
+    this.listener = new JainSipListener(executor, sink, this::rejectStatelessly, natPeers);
   }
 
   /** Binds the listening points and starts delivering events. */
@@ -195,6 +196,7 @@ public final class JainSipStack implements SipSignalling {
   private void open(int candidate) throws IOException {
     try {
       stack = new SipStackImpl(properties());
+      ((NatAwareRouter) stack.getRouter()).use(natPeers);
       if (tls != null) {
         ((JainTlsNetworkLayer) stack.getNetworkLayer()).use(tls.context());
       }
@@ -224,6 +226,9 @@ public final class JainSipStack implements SipSignalling {
     var p = new Properties();
     p.setProperty("javax.sip.STACK_NAME", "switchboard-" + config.bindAddress() + "-" + System.identityHashCode(this));
     p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+    // Our router for every request (it delegates to JAIN-SIP's own except for NATed peers).
+    p.setProperty("javax.sip.ROUTER_PATH", NatAwareRouter.class.getName());
+    p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
     p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
     p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageSize()));

@@ -75,4 +75,20 @@ class HangupSippTest {
     var left = switchboard.rooms.awaitLeft(ROOM, IDENTITY);
     assertEquals(DisconnectReason.PARTICIPANT_REMOVED, left.reason());
   }
+
+  /**
+   * A PBX behind NAT gives its private LAN address as Contact. Sent there, our BYE would be lost
+   * and the PBX would keep the line up; it must go where the PBX's INVITE came from.
+   */
+  @Test
+  void ourByeReachesACallerBehindNatWhoseContactIsPrivate() throws Exception {
+    Sipp.Run pbx = switchboard.call("natted_caller.xml", CALL);
+    switchboard.rooms.awaitParticipant(ROOM, IDENTITY, "answered", RoomWatch.Ready.callStatus("active"));
+
+    assertTrue(switchboard.room(ROOM).remove(IDENTITY, DisconnectReason.PARTICIPANT_REMOVED));
+    var result = pbx.await(); // passes only if our BYE reached SIPp's real address
+    assertTrue(result.passed(), result.describe());
+    assertTrue(result.message("BYE ").startsWith("BYE sip:carrier@192.168.77.10:5060"),
+        "the Request-URI stays the Contact: " + result.message("BYE "));
+  }
 }
