@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * closes.
  *
  * <p>A name no in-process agent has goes to a worker in another process ({@link RemoteAgents}:
- * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined.
+ * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined. Rooms
+ * started without explicit agents get LiveKit's automatic dispatch ({@link AutomaticDispatch}).
  */
 public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
@@ -55,6 +56,8 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private final List<Consumer<AgentDispatchEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile PhoneLines phoneLines = PhoneLines.NONE;
   private volatile RemoteAgents remote = RemoteAgents.NONE;
+  private final AutomaticDispatch automatic = new AutomaticDispatch();
+  private volatile Executor afterGrace = task -> { };
 
   /** @param executor where agents are created and joined (virtual threads: may block on model loading) */
   public AgentDispatcher(
@@ -78,9 +81,19 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     this.phoneLines = java.util.Objects.requireNonNull(lines, "lines");
   }
 
-  /** Workers in other processes take the dispatches of agent names no in-process agent has. */
+  /**
+   * Workers in other processes take the dispatches of agent names no in-process agent has, and
+   * (registered without a name) the automatic dispatch of rooms started without explicit agents.
+   */
   public void useRemoteAgents(RemoteAgents agents) {
+    useRemoteAgents(agents, java.util.concurrent.CompletableFuture.delayedExecutor(
+        AutomaticDispatch.GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, executor));
+  }
+
+  /** As {@link #useRemoteAgents(RemoteAgents)}; {@code afterGrace} runs the automatic decisions of started rooms. */
+  public void useRemoteAgents(RemoteAgents agents, Executor afterGrace) {
     this.remote = java.util.Objects.requireNonNull(agents, "agents");
+    this.afterGrace = java.util.Objects.requireNonNull(afterGrace, "afterGrace");
   }
 
   /** Listeners are called synchronously on the dispatching thread; they must not block for long. */
@@ -109,6 +122,9 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
         return CompletableFuture.failedFuture(new IllegalArgumentException(unknown.get()));
       }
     }
+    if (!agents.isEmpty()) {
+      rooms.room(roomName).ifPresent(r -> automatic.explicit(r.sid()));
+    }
     CompletableFuture<?>[] arrivals = new CompletableFuture<?>[agents.size()];
     for (int i = 0; i < arrivals.length; i++) {
       RoomAgentSessions.Claim claim = running.claimByName(entry(roomName, agents.get(i), false));
@@ -130,12 +146,41 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     unknown(agentName).ifPresent(reason -> {
       throw new IllegalArgumentException(reason);
     });
-    rooms.getOrCreate(roomName, RoomOptions.UNSET);
+    automatic.explicit(rooms.getOrCreate(roomName, RoomOptions.UNSET).sid());
     RoomAgentSessions.Entry entry = entry(roomName, new RoomAgentDispatch(agentName, metadata, Map.of()), true);
     running.add(entry);
     log.info("agent dispatch created room={} agent={} dispatch={}", roomName, agentName, entry.dispatchId());
     executor.execute(() -> start(entry));
     return entry.info();
+  }
+
+  @Override
+  public CompletionStage<Void> automatic(String roomName) {
+    Optional<Room> room = rooms.room(roomName);
+    if (room.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<CompletableFuture<Void>> arrivals = startAutomatic(roomName, automatic.decideNow(room.get().sid(), remote::automaticNamespaces));
+    if (arrivals.isEmpty() && automatic.isAutomatic(room.get().sid())) {
+      // Decided after its grace already: the call waits for the job still on its way, if any.
+      arrivals = running.inRoom(roomName).stream().filter(e -> e.agentName().isEmpty())
+          .map(RoomAgentSessions.Entry::listening).toList();
+    }
+    return CompletableFuture.allOf(arrivals.toArray(CompletableFuture<?>[]::new));
+  }
+
+  /** One automatic dispatch (no agent name) per namespace, as LiveKit's; returns when each listens. */
+  private List<CompletableFuture<Void>> startAutomatic(String roomName, Set<String> namespaces) {
+    List<CompletableFuture<Void>> arrivals = new java.util.ArrayList<>();
+    for (String namespace : namespaces) {
+      RoomAgentSessions.Entry entry = new RoomAgentSessions.Entry(roomName, new RoomAgentDispatch("", "", Map.of()),
+          ids.next("AD_"), ids.next("AJ_"), clock.instant(), false, namespace);
+      running.add(entry);
+      log.info("automatic agent dispatch room={} namespace='{}' dispatch={}", roomName, namespace, entry.dispatchId());
+      arrivals.add(entry.listening());
+      executor.execute(() -> start(entry));
+    }
+    return arrivals;
   }
 
   /** The room's dispatches (explicit and from room configurations), oldest first. */
@@ -221,7 +266,8 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     String roomName = entry.roomName();
     RoomAgentDispatch dispatch = entry.dispatch();
     RemoteAgents.RemoteJob job = remote.start(new RemoteAgents.JobRequest(
-        entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata(), dispatch.attributes()));
+        entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata(), dispatch.attributes(),
+        entry.namespace()));
     entry.abandoned().thenAccept(job.terminate());
     job.joined().whenComplete((identity, error) -> {
       if (error != null) {
@@ -275,14 +321,22 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
 
   private void onRoomEvent(RoomEvent event) {
     switch (event) {
+      case RoomEvent.RoomStarted started -> {
+        String name = started.room().name();
+        String sid = started.room().sid();
+        automatic.started(sid);
+        afterGrace.execute(() -> startAutomatic(name, automatic.decidePending(sid, remote::automaticNamespaces)));
+      }
       case RoomEvent.ParticipantLeft left -> {
         Room room = rooms.room(left.room().name()).orElse(null);
         if (room == null || !RoomAgentSessions.hasNonAgents(room)) {
           running.abandonFollowers(left.room().name(), "everyone else left the room").forEach(AgentSession::close);
         }
       }
-      case RoomEvent.RoomFinished finished ->
-          running.abandon(finished.room().name(), "the room closed").forEach(AgentSession::close);
+      case RoomEvent.RoomFinished finished -> {
+        automatic.finished(finished.room().sid());
+        running.abandon(finished.room().name(), "the room closed").forEach(AgentSession::close);
+      }
       default -> { }
     }
   }
