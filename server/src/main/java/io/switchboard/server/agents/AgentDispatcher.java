@@ -154,6 +154,11 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     return entry.info();
   }
 
+  /** Namespaces of the workers registered without an agent name, which get new rooms' automatic jobs. */
+  public Set<String> automaticNamespaces() {
+    return remote.automaticNamespaces();
+  }
+
   @Override
   public CompletionStage<Void> automatic(String roomName) {
     Optional<Room> room = rooms.room(roomName);
