@@ -56,8 +56,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private final List<Consumer<AgentDispatchEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile PhoneLines phoneLines = PhoneLines.NONE;
   private volatile RemoteAgents remote = RemoteAgents.NONE;
-  private final AutomaticDispatch automatic = new AutomaticDispatch();
-  private volatile Executor afterGrace = task -> { };
+  private final AutomaticDispatch automatic;
 
   /** @param executor where agents are created and joined (virtual threads: may block on model loading) */
   public AgentDispatcher(
@@ -73,6 +72,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     this.executor = executor;
     this.ids = new Ids(random);
     this.clock = clock;
+    this.automatic = new AutomaticDispatch(rooms, running, this::launchAutomatic);
     rooms.addListener(this::onRoomEvent);
   }
 
@@ -93,7 +93,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   /** As {@link #useRemoteAgents(RemoteAgents)}; {@code afterGrace} runs the automatic decisions of started rooms. */
   public void useRemoteAgents(RemoteAgents agents, Executor afterGrace) {
     this.remote = java.util.Objects.requireNonNull(agents, "agents");
-    this.afterGrace = java.util.Objects.requireNonNull(afterGrace, "afterGrace");
+    automatic.use(agents::automaticNamespaces, java.util.Objects.requireNonNull(afterGrace, "afterGrace"));
   }
 
   /** Listeners are called synchronously on the dispatching thread; they must not block for long. */
@@ -156,36 +156,21 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
 
   /** Namespaces of the workers registered without an agent name, which get new rooms' automatic jobs. */
   public Set<String> automaticNamespaces() {
-    return remote.automaticNamespaces();
+    return automatic.namespaces();
   }
 
   @Override
   public CompletionStage<Void> automatic(String roomName) {
-    Optional<Room> room = rooms.room(roomName);
-    if (room.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    List<CompletableFuture<Void>> arrivals = startAutomatic(roomName, automatic.decideNow(room.get().sid(), remote::automaticNamespaces));
-    if (arrivals.isEmpty() && automatic.isAutomatic(room.get().sid())) {
-      // Decided after its grace already: the call waits for the job still on its way, if any.
-      arrivals = running.inRoom(roomName).stream().filter(e -> e.agentName().isEmpty())
-          .map(RoomAgentSessions.Entry::listening).toList();
-    }
-    return CompletableFuture.allOf(arrivals.toArray(CompletableFuture<?>[]::new));
+    return automatic.forCall(roomName);
   }
 
-  /** One automatic dispatch (no agent name) per namespace, as LiveKit's; returns when each listens. */
-  private List<CompletableFuture<Void>> startAutomatic(String roomName, Set<String> namespaces) {
-    List<CompletableFuture<Void>> arrivals = new java.util.ArrayList<>();
-    for (String namespace : namespaces) {
-      RoomAgentSessions.Entry entry = new RoomAgentSessions.Entry(roomName, new RoomAgentDispatch("", "", Map.of()),
-          ids.next("AD_"), ids.next("AJ_"), clock.instant(), false, namespace);
-      running.add(entry);
-      log.info("automatic agent dispatch room={} namespace='{}' dispatch={}", roomName, namespace, entry.dispatchId());
-      arrivals.add(entry.listening());
-      executor.execute(() -> start(entry));
-    }
-    return arrivals;
+  private CompletableFuture<Void> launchAutomatic(String roomName, String namespace) {
+    RoomAgentSessions.Entry entry = new RoomAgentSessions.Entry(roomName, new RoomAgentDispatch("", "", Map.of()),
+        ids.next("AD_"), ids.next("AJ_"), clock.instant(), false, namespace);
+    running.add(entry);
+    log.info("automatic agent dispatch room={} namespace='{}' dispatch={}", roomName, namespace, entry.dispatchId());
+    executor.execute(() -> start(entry));
+    return entry.listening();
   }
 
   /** The room's dispatches (explicit and from room configurations), oldest first. */
@@ -326,12 +311,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
 
   private void onRoomEvent(RoomEvent event) {
     switch (event) {
-      case RoomEvent.RoomStarted started -> {
-        String name = started.room().name();
-        String sid = started.room().sid();
-        automatic.started(sid);
-        afterGrace.execute(() -> startAutomatic(name, automatic.decidePending(sid, remote::automaticNamespaces)));
-      }
+      case RoomEvent.RoomStarted started -> automatic.started(started.room().name(), started.room().sid());
       case RoomEvent.ParticipantLeft left -> {
         Room room = rooms.room(left.room().name()).orElse(null);
         if (room == null || !RoomAgentSessions.hasNonAgents(room)) {

@@ -1,9 +1,17 @@
 package io.switchboard.server.agents;
 
+import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -27,15 +35,73 @@ final class AutomaticDispatch {
 
   private enum Decision { PENDING, EXPLICIT, AUTOMATIC, NONE }
 
-  private final Map<String, Decision> bySid = new HashMap<>();
+  /** Starts one automatic dispatch (no agent name) in the room for workers of that namespace. */
+  @FunctionalInterface
+  interface Launcher {
+    /** @return completes when its agent listens; fails when it never will */
+    CompletableFuture<Void> launch(String roomName, String namespace);
+  }
 
-  /** The room started; it is decided later (by {@link #decidePending}) unless an explicit dispatch comes first. */
-  synchronized void started(String sid) {
-    bySid.putIfAbsent(sid, Decision.PENDING);
+  private final RoomManager rooms;
+  private final RoomAgentSessions running;
+  private final Launcher launcher;
+  private final Map<String, Decision> bySid = new HashMap<>();
+  private volatile Supplier<Set<String>> namespaces = Set::of;
+  private volatile Executor afterGrace = task -> { };
+
+  AutomaticDispatch(RoomManager rooms, RoomAgentSessions running, Launcher launcher) {
+    this.rooms = rooms;
+    this.running = running;
+    this.launcher = launcher;
+  }
+
+  /** From now on rooms are decided {@code afterGrace}, with the namespaces of unnamed workers then. */
+  void use(Supplier<Set<String>> workerNamespaces, Executor afterGrace) {
+    this.namespaces = workerNamespaces;
+    this.afterGrace = afterGrace;
+  }
+
+  Set<String> namespaces() {
+    return namespaces.get();
+  }
+
+  /** The room started; it is decided after the grace unless an explicit dispatch comes first. */
+  void started(String roomName, String sid) {
+    synchronized (this) {
+      bySid.putIfAbsent(sid, Decision.PENDING);
+    }
+    afterGrace.execute(() -> launch(roomName, decide(sid, false)));
   }
 
   synchronized void finished(String sid) {
     bySid.remove(sid);
+  }
+
+  /**
+   * A caller joined {@code roomName} by a rule naming no agents: decides the room now; completes
+   * once its automatic agents listen (at once when it gets none or theirs are gone).
+   */
+  CompletionStage<Void> forCall(String roomName) {
+    Optional<Room> room = rooms.room(roomName);
+    if (room.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    String sid = room.get().sid();
+    List<CompletableFuture<Void>> arrivals = launch(roomName, decide(sid, true));
+    if (arrivals.isEmpty() && isAutomatic(sid)) {
+      // Decided after its grace already: the call waits for the jobs still on their way, if any.
+      arrivals = running.inRoom(roomName).stream().filter(e -> e.agentName().isEmpty())
+          .map(RoomAgentSessions.Entry::listening).toList();
+    }
+    return CompletableFuture.allOf(arrivals.toArray(CompletableFuture<?>[]::new));
+  }
+
+  private List<CompletableFuture<Void>> launch(String roomName, Set<String> inNamespaces) {
+    List<CompletableFuture<Void>> arrivals = new ArrayList<>();
+    for (String namespace : inNamespaces) {
+      arrivals.add(launcher.launch(roomName, namespace));
+    }
+    return arrivals;
   }
 
   /** The room got explicit agents: it gets no automatic dispatch, unless one was decided already. */
@@ -46,26 +112,17 @@ final class AutomaticDispatch {
     }
   }
 
-  /**
-   * Decides a started room still pending (the grace is over).
-   *
-   * @return the namespaces to start an automatic job in; empty when the room gets none
-   */
-  Set<String> decidePending(String sid, Supplier<Set<String>> namespaces) {
-    return decide(sid, false, namespaces);
-  }
-
-  /** Decides a room a caller joined without agents now, even before its RoomStarted was heard. */
-  Set<String> decideNow(String sid, Supplier<Set<String>> namespaces) {
-    return decide(sid, true, namespaces);
-  }
-
-  /** Whether the room was decided automatic (its job may already be over). */
-  synchronized boolean isAutomatic(String sid) {
+  private synchronized boolean isAutomatic(String sid) {
     return bySid.get(sid) == Decision.AUTOMATIC;
   }
 
-  private synchronized Set<String> decide(String sid, boolean unheardIsPending, Supplier<Set<String>> namespaces) {
+  /**
+   * Decides a room still pending; {@code unheardIsPending} for a caller's room whose RoomStarted
+   * may not have been heard yet.
+   *
+   * @return the namespaces to start an automatic job in; empty when the room gets none (now)
+   */
+  private synchronized Set<String> decide(String sid, boolean unheardIsPending) {
     Decision now = bySid.get(sid);
     if (now == null && unheardIsPending) {
       now = Decision.PENDING;
