@@ -1,5 +1,6 @@
 // A LiveKit Agents framework (@livekit/agents) worker, written as a LiveKit user would: it
-// registers as agent AGENT_NAME (default "tone-bot") at LIVEKIT_URL, and each job joins its room,
+// registers as agent AGENT_NAME (default "tone-bot"; set but empty: no name, for LiveKit's
+// automatic dispatch into every new room) at LIVEKIT_URL, and each job joins its room,
 // plays a 700 Hz tone and reports the remote participants it sees. Run by AgentWorkerTest:
 //   LIVEKIT_URL=ws://… LIVEKIT_API_KEY=… LIVEKIT_API_SECRET=… WORKER_HTTP_PORT=… node tone-agent.mjs start
 // Each job prints "AGENT {json}" lines (job id, its identity, the participants seen and subscribed).
@@ -41,7 +42,7 @@ export default defineAgent({
 
 cli.runApp(new WorkerOptions({
   agent: fileURLToPath(import.meta.url),
-  agentName: process.env.AGENT_NAME || 'tone-bot',
+  agentName: process.env.AGENT_NAME ?? 'tone-bot',
   port: Number(process.env.WORKER_HTTP_PORT || 0),
   // The test machine is shared and busy: report no load, so the worker never marks itself FULL.
   loadFunc: async () => 0,

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * closes.
  *
  * <p>A name no in-process agent has goes to a worker in another process ({@link RemoteAgents}:
- * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined.
+ * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined. Rooms
+ * started without explicit agents get LiveKit's automatic dispatch ({@link AutomaticDispatch}).
  */
 public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentDispatcher.class);
@@ -55,6 +56,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
   private final List<Consumer<AgentDispatchEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile PhoneLines phoneLines = PhoneLines.NONE;
   private volatile RemoteAgents remote = RemoteAgents.NONE;
+  private final AutomaticDispatch automatic;
 
   /** @param executor where agents are created and joined (virtual threads: may block on model loading) */
   public AgentDispatcher(
@@ -70,6 +72,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     this.executor = executor;
     this.ids = new Ids(random);
     this.clock = clock;
+    this.automatic = new AutomaticDispatch(rooms, running, this::launchAutomatic);
     rooms.addListener(this::onRoomEvent);
   }
 
@@ -78,9 +81,19 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     this.phoneLines = java.util.Objects.requireNonNull(lines, "lines");
   }
 
-  /** Workers in other processes take the dispatches of agent names no in-process agent has. */
+  /**
+   * Workers in other processes take the dispatches of agent names no in-process agent has, and
+   * (registered without a name) the automatic dispatch of rooms started without explicit agents.
+   */
   public void useRemoteAgents(RemoteAgents agents) {
+    useRemoteAgents(agents, java.util.concurrent.CompletableFuture.delayedExecutor(
+        AutomaticDispatch.GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, executor));
+  }
+
+  /** As {@link #useRemoteAgents(RemoteAgents)}; {@code afterGrace} runs the automatic decisions of started rooms. */
+  public void useRemoteAgents(RemoteAgents agents, Executor afterGrace) {
     this.remote = java.util.Objects.requireNonNull(agents, "agents");
+    automatic.use(agents::automaticNamespaces, java.util.Objects.requireNonNull(afterGrace, "afterGrace"));
   }
 
   /** Listeners are called synchronously on the dispatching thread; they must not block for long. */
@@ -109,6 +122,9 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
         return CompletableFuture.failedFuture(new IllegalArgumentException(unknown.get()));
       }
     }
+    if (!agents.isEmpty()) {
+      rooms.room(roomName).ifPresent(r -> automatic.explicit(r.sid()));
+    }
     CompletableFuture<?>[] arrivals = new CompletableFuture<?>[agents.size()];
     for (int i = 0; i < arrivals.length; i++) {
       RoomAgentSessions.Claim claim = running.claimByName(entry(roomName, agents.get(i), false));
@@ -130,12 +146,31 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     unknown(agentName).ifPresent(reason -> {
       throw new IllegalArgumentException(reason);
     });
-    rooms.getOrCreate(roomName, RoomOptions.UNSET);
+    automatic.explicit(rooms.getOrCreate(roomName, RoomOptions.UNSET).sid());
     RoomAgentSessions.Entry entry = entry(roomName, new RoomAgentDispatch(agentName, metadata, Map.of()), true);
     running.add(entry);
     log.info("agent dispatch created room={} agent={} dispatch={}", roomName, agentName, entry.dispatchId());
     executor.execute(() -> start(entry));
     return entry.info();
+  }
+
+  /** Namespaces of the workers registered without an agent name, which get new rooms' automatic jobs. */
+  public Set<String> automaticNamespaces() {
+    return automatic.namespaces();
+  }
+
+  @Override
+  public CompletionStage<Void> automatic(String roomName) {
+    return automatic.forCall(roomName);
+  }
+
+  private CompletableFuture<Void> launchAutomatic(String roomName, String namespace) {
+    RoomAgentSessions.Entry entry = new RoomAgentSessions.Entry(roomName, new RoomAgentDispatch("", "", Map.of()),
+        ids.next("AD_"), ids.next("AJ_"), clock.instant(), false, namespace);
+    running.add(entry);
+    log.info("automatic agent dispatch room={} namespace='{}' dispatch={}", roomName, namespace, entry.dispatchId());
+    executor.execute(() -> start(entry));
+    return entry.listening();
   }
 
   /** The room's dispatches (explicit and from room configurations), oldest first. */
@@ -221,7 +256,8 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     String roomName = entry.roomName();
     RoomAgentDispatch dispatch = entry.dispatch();
     RemoteAgents.RemoteJob job = remote.start(new RemoteAgents.JobRequest(
-        entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata(), dispatch.attributes()));
+        entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata(), dispatch.attributes(),
+        entry.namespace()));
     entry.abandoned().thenAccept(job.terminate());
     job.joined().whenComplete((identity, error) -> {
       if (error != null) {
@@ -275,14 +311,17 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
 
   private void onRoomEvent(RoomEvent event) {
     switch (event) {
+      case RoomEvent.RoomStarted started -> automatic.started(started.room().name(), started.room().sid());
       case RoomEvent.ParticipantLeft left -> {
         Room room = rooms.room(left.room().name()).orElse(null);
         if (room == null || !RoomAgentSessions.hasNonAgents(room)) {
           running.abandonFollowers(left.room().name(), "everyone else left the room").forEach(AgentSession::close);
         }
       }
-      case RoomEvent.RoomFinished finished ->
-          running.abandon(finished.room().name(), "the room closed").forEach(AgentSession::close);
+      case RoomEvent.RoomFinished finished -> {
+        automatic.finished(finished.room().sid());
+        running.abandon(finished.room().name(), "the room closed").forEach(AgentSession::close);
+      }
       default -> { }
     }
   }

@@ -29,13 +29,31 @@ public interface RemoteAgents {
   /** Names of agents with at least one registered worker. */
   Set<String> names();
 
+  /**
+   * Namespaces of the workers registered without an agent name (LiveKit's automatic dispatch):
+   * a room started without explicit agents gets one job in each.
+   */
+  default Set<String> automaticNamespaces() {
+    return Set.of();
+  }
+
   /** Finds a worker for the job and assigns it; never throws, failures complete {@code joined} exceptionally. */
   RemoteJob start(JobRequest request);
 
-  /** One room job ({@code AJ_…}) of one dispatch ({@code AD_…}), as LiveKit's {@code Job}. */
+  /**
+   * One room job ({@code AJ_…}) of one dispatch ({@code AD_…}), as LiveKit's {@code Job}.
+   *
+   * @param namespace for an automatic job (empty {@code agentName}), the namespace of the workers it goes to
+   */
   record JobRequest(
       String jobId, String dispatchId, String roomName, String agentName, String metadata,
-      Map<String, String> attributes) {}
+      Map<String, String> attributes, String namespace) {
+    /** A job for a named agent (its workers' namespaces do not matter). */
+    public JobRequest(String jobId, String dispatchId, String roomName, String agentName, String metadata,
+        Map<String, String> attributes) {
+      this(jobId, dispatchId, roomName, agentName, metadata, attributes, "");
+    }
+  }
 
   /**
    * A job handed to a worker.

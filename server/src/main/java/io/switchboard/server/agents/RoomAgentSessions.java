@@ -28,6 +28,7 @@ final class RoomAgentSessions {
     private final String jobId;
     private final Instant createdAt;
     private final boolean explicit;
+    private final String namespace;
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final CompletableFuture<String> abandonedWith = new CompletableFuture<>();
     private volatile String remoteIdentity = "";
@@ -37,6 +38,13 @@ final class RoomAgentSessions {
 
     Entry(String roomName, RoomAgentDispatch dispatch, String dispatchId, String jobId, Instant createdAt,
         boolean explicit) {
+      this(roomName, dispatch, dispatchId, jobId, createdAt, explicit, "");
+    }
+
+    /** @param namespace for an automatic dispatch (no agent name), the workers' namespace its job goes to */
+    Entry(String roomName, RoomAgentDispatch dispatch, String dispatchId, String jobId, Instant createdAt,
+        boolean explicit, String namespace) {
+      this.namespace = namespace;
       this.roomName = roomName;
       this.dispatch = dispatch;
       this.dispatchId = dispatchId;
@@ -55,6 +63,10 @@ final class RoomAgentSessions {
 
     RoomAgentDispatch dispatch() {
       return dispatch;
+    }
+
+    String namespace() {
+      return namespace;
     }
 
     String dispatchId() {

@@ -31,6 +31,8 @@ class AgentDispatcherRemoteTest {
       new RoomManager(Clock.systemUTC(), ticks, Runnable::run, Runnable::run, RoomOptions.UNSET, new SplittableRandom(1));
   private final FakeWorkers workers = new FakeWorkers();
   private final List<AgentDispatchEvent> events = new CopyOnWriteArrayList<>();
+  /** The automatic decisions of started rooms, run by hand once their grace is over. */
+  private final List<Runnable> graces = new ArrayList<>();
   private final AgentDispatcher dispatcher = dispatcher();
 
   @AfterEach
@@ -44,7 +46,7 @@ class AgentDispatcherRemoteTest {
     AgentDispatcher d = new AgentDispatcher(new AgentRegistry(), () -> {
       throw new AssertionError("no in-process session for a worker's agent");
     }, rooms, Runnable::run, new SplittableRandom(3), Clock.systemUTC());
-    d.useRemoteAgents(workers);
+    d.useRemoteAgents(workers, graces::add);
     d.addListener(events::add);
     return d;
   }
@@ -103,6 +105,97 @@ class AgentDispatcherRemoteTest {
     assertTrue(unknown.getMessage().contains("no agent named 'tone-bot'"), unknown.getMessage());
   }
 
+  @Test
+  void aRoomStartedWithoutExplicitAgentsGetsAJobForTheUnnamedWorkersOnceItsGraceIsOver() {
+    workers.automatic = Set.of("");
+    rooms.getOrCreate("lobby", RoomOptions.UNSET);
+    assertEquals(List.of(), workers.started, "nothing before the grace is over");
+    endGraces();
+
+    Started job = workers.started.getFirst();
+    assertEquals("lobby", job.request.roomName());
+    assertEquals("", job.request.agentName(), "LiveKit's automatic dispatch has no agent name");
+    assertEquals("", job.request.namespace());
+    AgentDispatchInfo listed = dispatcher.list("lobby").getFirst();
+    assertEquals("", listed.agentName(), "ListDispatch lists the automatic dispatch");
+    assertEquals(job.request.dispatchId(), listed.dispatchId());
+    assertEquals(1, workers.started.size());
+  }
+
+  @Test
+  void roomsCreatedWithExplicitAgentsGetOnlyThose() {
+    workers.automatic = Set.of("");
+    RoomConfigDispatch config = new RoomConfigDispatch(dispatcher);
+    List<io.switchboard.sfu.room.RoomConfigHooks.AgentRequest> named =
+        List.of(new io.switchboard.sfu.room.RoomConfigHooks.AgentRequest("tone-bot", ""));
+    // A token's roomConfig or CreateRoom's agents, a SIP rule's room_config.agents, CreateDispatch.
+    rooms.getOrCreate("token-room", RoomOptions.UNSET, created -> config.roomCreated(created.name(), named));
+    rooms.getOrCreate("sip-room", RoomOptions.UNSET);
+    dispatcher.dispatch("sip-room", List.of(new RoomAgentDispatch("tone-bot")));
+    dispatcher.create("api-room", "tone-bot", "");
+    endGraces();
+
+    assertEquals(List.of("tone-bot", "tone-bot", "tone-bot"),
+        workers.started.stream().map(s -> s.request.agentName()).toList(), "no automatic job in any of them");
+  }
+
+  @Test
+  void withoutUnnamedWorkersNoRoomGetsAnAutomaticJobAndACallIsAnsweredAtOnce() {
+    rooms.getOrCreate("call", RoomOptions.UNSET);
+    assertTrue(dispatcher.automatic("call").toCompletableFuture().isDone(), "the call does not wait");
+    endGraces();
+    assertEquals(List.of(), workers.started);
+    assertEquals(List.of(), dispatcher.list("call"));
+  }
+
+  @Test
+  void aCallByARuleWithoutAgentsIsAnsweredOnceTheAutomaticAgentJoinedWithOneJobPerNamespace() throws Exception {
+    workers.automatic = Set.of("", "support");
+    rooms.getOrCreate("call", RoomOptions.UNSET);
+    CompletableFuture<Void> answerable = dispatcher.automatic("call").toCompletableFuture();
+    assertEquals(List.of("", "support"), workers.started.stream().map(s -> s.request.namespace()).sorted().toList(),
+        "decided at once, without waiting out the grace");
+    assertFalse(answerable.isDone(), "the call waits for the automatic agents");
+
+    endGraces();
+    CompletableFuture<Void> again = dispatcher.automatic("call").toCompletableFuture();
+    assertEquals(2, workers.started.size(), "one job per room and namespace, however often it is asked");
+
+    workers.started.get(0).joined.complete("agent-a");
+    assertFalse(answerable.isDone());
+    workers.started.get(1).joined.complete("agent-b");
+    answerable.get();
+    again.get();
+    assertEquals(List.of(true, true), dispatcher.list("call").stream().map(AgentDispatchInfo::listening).toList());
+  }
+
+  @Test
+  void anAutomaticJobNoWorkerTakesFailsTheWaitingCall() {
+    workers.automatic = Set.of("");
+    rooms.getOrCreate("call", RoomOptions.UNSET);
+    CompletableFuture<Void> answerable = dispatcher.automatic("call").toCompletableFuture();
+    workers.started.getFirst().joined.completeExceptionally(new IllegalStateException("no available worker"));
+    ExecutionException failed = assertThrows(ExecutionException.class, answerable::get);
+    assertTrue(failed.getCause().getMessage().contains("no available worker"), failed.getCause().getMessage());
+  }
+
+  @Test
+  void aRoomOfTheSameNameStartedAgainIsDecidedAfresh() {
+    workers.automatic = Set.of("");
+    rooms.getOrCreate("desk", RoomOptions.UNSET);
+    dispatcher.create("desk", "tone-bot", "");
+    rooms.delete("desk");
+    rooms.getOrCreate("desk", RoomOptions.UNSET);
+    endGraces();
+    assertEquals(List.of("tone-bot", ""), workers.started.stream().map(s -> s.request.agentName()).toList());
+  }
+
+  private void endGraces() {
+    List<Runnable> due = List.copyOf(graces);
+    graces.clear();
+    due.forEach(Runnable::run);
+  }
+
   private record Started(
       RemoteAgents.JobRequest request, CompletableFuture<String> joined, CompletableFuture<String> ended,
       List<String> terminations) {}
@@ -110,6 +203,12 @@ class AgentDispatcherRemoteTest {
   private static final class FakeWorkers implements RemoteAgents {
     final List<Started> started = new ArrayList<>();
     volatile Set<String> names = Set.of("tone-bot");
+    volatile Set<String> automatic = Set.of();
+
+    @Override
+    public Set<String> automaticNamespaces() {
+      return automatic;
+    }
 
     @Override
     public Set<String> names() {

@@ -51,11 +51,12 @@ final class AgentWorkerProcess implements AutoCloseable {
     return new AgentWorkerProcess(node.start(), log);
   }
 
-  /** Waits until the server knows a worker for {@code agentName}. */
+  /** Waits until the server knows a worker for {@code agentName} (empty: one for automatic dispatch). */
   void awaitRegistered(RunningSwitchboard server, String agentName, Duration limit)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (!server.server().agents().dispatcher().agentNames().contains(agentName)) {
+    var dispatcher = server.server().agents().dispatcher();
+    while (agentName.isEmpty() ? dispatcher.automaticNamespaces().isEmpty() : !dispatcher.agentNames().contains(agentName)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         throw new AssertionError("the worker did not register '" + agentName + "':\n" + output());
       }

@@ -103,6 +103,61 @@ class AgentWorkerTest {
     }
   }
 
+  /**
+   * LiveKit's quickstart setup: a worker registered without an agent name and a dispatch rule
+   * without agents. The call's new room gets the automatic dispatch, so the caller is answered
+   * by the agent and hears it.
+   */
+  @Test
+  void aCallerByARuleWithoutAgentsMeetsTheAutomaticallyDispatchedAgent() throws Exception {
+    assumeTrue(Baresip.installed() || System.getenv("CI") != null, "baresip is not installed");
+    AgentWorkerProcess.assumeInstalled();
+    try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
+        AgentWorkerProcess worker = AgentWorkerProcess.start(server, "", dir.resolve("worker.log"))) {
+      worker.awaitRegistered(server, "", Duration.ofSeconds(60));
+      SipServiceClient sip =
+          SipServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
+      var trunkOptions = new CreateSipInboundTrunkOptions();
+      trunkOptions.setAllowedAddresses(List.of("127.0.0.1/32"));
+      SIPInboundTrunkInfo trunk = ok(sip.createSipInboundTrunk("loopback", List.of(NUMBER), trunkOptions).execute());
+      var ruleOptions = new CreateSipDispatchRuleOptions();
+      ruleOptions.setTrunkIds(List.of(trunk.getSipTrunkId()));
+      ok(sip.createSipDispatchRule(new SipDispatchRuleDirect("front-desk", ""), ruleOptions).execute());
+      AgentDispatchServiceClient dispatches = AgentDispatchServiceClient.createClient(
+          server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
+
+      Path wav = dir.resolve("caller.wav");
+      WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
+      try (Baresip phone = new Baresip(dir.resolve("phone"), "dave", FreePorts.pair(), wav)) {
+        phone.dial("sip:" + NUMBER + "@127.0.0.1:" + server.sipPort(), Duration.ofSeconds(16));
+
+        JsonNode seen = worker.awaitReport(r -> "front-desk".equals(r.path("room").asText())
+            && callerIn(r.path("subscribed")).isPresent(), "subscribing to the caller", Duration.ofSeconds(30));
+        System.out.println("agent report: " + seen);
+        assertEquals("", seen.path("agentName").asText(), "an automatic job has no agent name");
+
+        List<AgentDispatch> listed = ok(dispatches.listDispatch("front-desk").execute());
+        assertEquals(1, listed.size(), "one automatic dispatch: " + listed);
+        assertEquals("", listed.getFirst().getAgentName());
+        assertEquals(seen.path("dispatch").asText(), listed.getFirst().getId());
+        assertEquals(seen.path("identity").asText(),
+            listed.getFirst().getState().getJobs(0).getState().getParticipantIdentity());
+
+        assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
+        WavFile heard = WavFile.read(phone.heard());
+        short[] s = heard.samples();
+        int from = 3 * heard.sampleRate();
+        int length = Math.min(3 * heard.sampleRate(), s.length - from);
+        assertTrue(length > heard.sampleRate(), "recording too short\n" + phone.log());
+        double tone = Goertzel.amplitude(s, from, length, heard.sampleRate(), 700);
+        double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
+        System.out.println("phone heard the automatic agent's 700 Hz at " + tone + ", its own 440 Hz at " + own);
+        assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + phone.log());
+        assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
+      }
+    }
+  }
+
   @Test
   void createDispatchBringsAFrameworkAgentToAWebClientAndDeleteDispatchEndsIt() throws Exception {
     AgentWorkerProcess.assumeInstalled();

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When a call routed to a room may be answered: at once when its rule names no agents, otherwise
- * once {@link RoomAgents} says every named agent is in the room and listening.
+ * When a call routed to a room may be answered: once {@link RoomAgents} says every agent its rule
+ * names is in the room and listening; for a rule naming none, once the room's automatic agents
+ * are (at once when it gets none).
  */
 final class AgentArrival {
   private static final Logger log = LoggerFactory.getLogger(AgentArrival.class);
@@ -29,7 +30,7 @@ final class AgentArrival {
   CompletionStage<Void> dispatch(String sipCallId, Dispatch.Route route) {
     List<RoomAgentDispatch> named = route.roomConfig() == null ? List.of() : route.roomConfig().agents();
     if (named.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
+      return automatic(sipCallId, route);
     }
     List<String> names = named.stream().map(RoomAgentDispatch::agentName).toList();
     log.info("dispatching agents call_id={} room={} rule={} agents={}", sipCallId, route.roomName(), route.ruleId(), names);
@@ -45,6 +46,22 @@ final class AgentArrival {
       } else {
         log.warn(
             "agents did not join call_id={} room={} rule={}: {}",
+            sipCallId, route.roomName(), route.ruleId(), reason(failure));
+      }
+    });
+  }
+
+  /** A rule without agents: the room's automatic agents, if it gets any, must be there first. */
+  private CompletionStage<Void> automatic(String sipCallId, Dispatch.Route route) {
+    CompletionStage<Void> arrival;
+    try {
+      arrival = agents.automatic(route.roomName());
+    } catch (RuntimeException e) {
+      arrival = CompletableFuture.failedFuture(e);
+    }
+    return arrival.whenComplete((ok, failure) -> {
+      if (failure != null) {
+        log.warn("automatic agent did not join call_id={} room={} rule={}: {}",
             sipCallId, route.roomName(), route.ruleId(), reason(failure));
       }
     });

@@ -31,6 +31,15 @@ public interface RoomAgents {
    */
   CompletionStage<Void> dispatch(String roomName, List<RoomAgentDispatch> agents);
 
+  /**
+   * A caller joined {@code roomName} by a rule naming no agents: completes once the room's
+   * automatic agents (LiveKit's automatic dispatch: workers registered without an agent name)
+   * have joined and are listening, at once when the room gets none.
+   */
+  default CompletionStage<Void> automatic(String roomName) {
+    return CompletableFuture.completedFuture(null);
+  }
+
   private static List<String> names(List<RoomAgentDispatch> agents) {
     return agents.stream().map(RoomAgentDispatch::agentName).toList();
   }

@@ -61,11 +61,20 @@ class RoomCallHandlerTest {
   private static final class RecordingAgents implements RoomAgents {
     final List<String> dispatched = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CompletableFuture<Void> arrival = new CompletableFuture<>();
+    final List<String> automatic = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The room's automatic agents: none unless a test says otherwise. */
+    volatile CompletableFuture<Void> automaticArrival = CompletableFuture.completedFuture(null);
 
     @Override
     public CompletionStage<Void> dispatch(String roomName, List<RoomAgentDispatch> named) {
       dispatched.add(roomName + " " + named.stream().map(RoomAgentDispatch::agentName).toList());
       return arrival;
+    }
+
+    @Override
+    public CompletionStage<Void> automatic(String roomName) {
+      automatic.add(roomName);
+      return automaticArrival;
     }
   }
 
@@ -140,6 +149,20 @@ class RoomCallHandlerTest {
     DispatchDecision.Join join = call(handler(Optional.empty()), NUMBER);
     assertTrue(join.readyToAnswer().toCompletableFuture().isDone());
     assertEquals(List.of(), agents.dispatched);
+  }
+
+  @Test
+  void aRuleWithoutAgentsWaitsForTheRoomsAutomaticAgent() throws Exception {
+    agents.automaticArrival = new CompletableFuture<>();
+    trunkAndRule(RoomConfiguration.builder().maxParticipants(5).build());
+    DispatchDecision.Join join = call(handler(Optional.empty()), NUMBER);
+
+    assertEquals(List.of("front-desk"), agents.automatic);
+    assertEquals(List.of(), agents.dispatched, "no named agent is dispatched");
+    CompletableFuture<Void> ready = join.readyToAnswer().toCompletableFuture();
+    assertFalse(ready.isDone(), "not answered before the automatic agent listens");
+    agents.automaticArrival.complete(null);
+    assertTrue(ready.isDone() && !ready.isCompletedExceptionally());
   }
 
   @Test

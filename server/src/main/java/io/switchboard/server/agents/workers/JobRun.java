@@ -60,7 +60,7 @@ final class JobRun {
       if (over) {
         return;
       }
-      next = pool.pick(request.agentName(), tried);
+      next = pool.pick(request, tried);
       next.ifPresent(w -> tried.add(w.id()));
     }
     if (next.isEmpty()) {

@@ -25,7 +25,8 @@ import livekit.LivekitAgent.JobType;
  * The workers connected to {@code /agent} and the jobs they run. A job goes to the available
  * worker of its agent's name with the lowest reported load (only room jobs exist here: workers
  * registered for JT_PUBLISHER jobs stay connected but get none); its agent is joined (and the call
- * waiting for it answered) once its participant is in the room.
+ * waiting for it answered) once its participant is in the room. Workers registered without an
+ * agent name get the automatic jobs of new rooms ({@link #automaticNamespaces}), in their namespace.
  */
 public final class WorkerPool implements RemoteAgents {
   static final String SERVER_VERSION = SignalSettings.defaults().serverVersion();
@@ -86,18 +87,36 @@ public final class WorkerPool implements RemoteAgents {
   }
 
   @Override
+  public Set<String> automaticNamespaces() {
+    Set<String> namespaces = new TreeSet<>();
+    for (WorkerConnection w : workers) {
+      w.registration().filter(r -> !r.publisherJobs() && r.agentName().isEmpty())
+          .map(WorkerRegistration::namespace).ifPresent(namespaces::add);
+    }
+    return namespaces;
+  }
+
+  @Override
   public RemoteJob start(JobRequest request) {
     JobRun run = new JobRun(request, this);
     run.offerNext();
     return new RemoteAgents.RemoteJob(run.joined(), run.ended(), run::terminate);
   }
 
-  /** The least loaded available room-job worker of that agent not tried yet. */
-  Optional<WorkerConnection> pick(String agentName, Set<String> tried) {
+  /**
+   * The least loaded available room-job worker of the job's agent not tried yet; for an automatic
+   * job (no agent name), one registered without a name in the job's namespace.
+   */
+  Optional<WorkerConnection> pick(JobRequest request, Set<String> tried) {
     return workers.stream()
         .filter(w -> !tried.contains(w.id()) && w.available()
-            && w.registration().map(r -> !r.publisherJobs() && r.agentName().equals(agentName)).orElse(false))
+            && w.registration().map(r -> serves(r, request)).orElse(false))
         .min(Comparator.comparingDouble(WorkerConnection::load));
+  }
+
+  private static boolean serves(WorkerRegistration r, JobRequest request) {
+    return !r.publisherJobs() && r.agentName().equals(request.agentName())
+        && (!request.agentName().isEmpty() || r.namespace().equals(request.namespace()));
   }
 
   /** LiveKit's Job message for a room job, with the room as it is now. */
@@ -107,6 +126,7 @@ public final class WorkerPool implements RemoteAgents {
         .setDispatchId(request.dispatchId())
         .setType(JobType.JT_ROOM)
         .setAgentName(request.agentName())
+        .setNamespace(request.namespace())
         .setMetadata(request.metadata());
     rooms.room(request.roomName()).ifPresentOrElse(
         r -> job.setRoom(RoomProtos.room(r.info())),

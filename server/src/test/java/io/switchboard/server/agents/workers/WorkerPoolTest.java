@@ -193,6 +193,36 @@ class WorkerPoolTest {
     assertEquals("its dispatch was deleted", second.ended().toCompletableFuture().get());
   }
 
+  @Test
+  void automaticJobsGoOnlyToUnnamedWorkersOfTheirNamespace() {
+    rooms.getOrCreate("lobby", RoomOptions.UNSET);
+    Worker named = register("tone-bot");
+    Worker other = register("", "support");
+    Worker unnamed = register("", "");
+    assertEquals(Set.of("", "support"), pool.automaticNamespaces());
+    assertEquals(Set.of("tone-bot"), pool.names(), "an unnamed worker serves no named dispatch");
+
+    pool.start(new RemoteAgents.JobRequest("AJ_9", "AD_9", "lobby", "", "", Map.of(), ""));
+    AvailabilityRequest offered = unnamed.sent.getLast().getAvailability();
+    assertEquals("AJ_9", offered.getJob().getId());
+    assertEquals("", offered.getJob().getAgentName());
+    assertEquals("", offered.getJob().getNamespace());
+    assertEquals("lobby", offered.getJob().getRoom().getName());
+    assertTrue(named.sent.stream().noneMatch(ServerMessage::hasAvailability), "a named worker gets no automatic job");
+    assertTrue(other.sent.stream().noneMatch(ServerMessage::hasAvailability), "nor one of another namespace");
+
+    pool.start(new RemoteAgents.JobRequest("AJ_10", "AD_10", "lobby", "", "", Map.of(), "support"));
+    assertEquals("support", other.sent.getLast().getAvailability().getJob().getNamespace());
+  }
+
+  @Test
+  void publisherJobWorkersWithoutANameGetNoAutomaticJobs() {
+    Worker w = connect();
+    w.connection.onMessage(WorkerMessage.newBuilder().setRegister(RegisterWorkerRequest.newBuilder()
+        .setType(JobType.JT_PUBLISHER)).build());
+    assertEquals(Set.of(), pool.automaticNamespaces());
+  }
+
   private RemoteAgents.JobRequest request(String room) {
     return new RemoteAgents.JobRequest("AJ_1", "AD_1", room, "tone-bot", "ticket 7", Map.of());
   }
@@ -209,9 +239,13 @@ class WorkerPoolTest {
   }
 
   private Worker register(String agentName) {
+    return register(agentName, "");
+  }
+
+  private Worker register(String agentName, String namespace) {
     Worker w = connect();
     w.connection.onMessage(WorkerMessage.newBuilder().setRegister(RegisterWorkerRequest.newBuilder()
-        .setType(JobType.JT_ROOM).setAgentName(agentName).setVersion("1.9.0")).build());
+        .setType(JobType.JT_ROOM).setAgentName(agentName).setNamespace(namespace).setVersion("1.9.0")).build());
     return w;
   }
 
