@@ -12,4 +12,13 @@ public interface AudioDecoder {
 
   /** Fills {@code out} with a concealment frame for a lost packet (RFC 3550 loss, not silence). */
   void conceal(PcmFrame out);
+
+  /**
+   * Fills {@code out} for a lost packet when the packet after it has arrived: codecs with in-band
+   * redundancy (Opus FEC) recover the lost frame from it; others conceal. The next payload is
+   * decoded again, as usual, on its own tick.
+   */
+  default void recover(byte[] nextPayload, int offset, int length, PcmFrame out) {
+    conceal(out);
+  }
 }

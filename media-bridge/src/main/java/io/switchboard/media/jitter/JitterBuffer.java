@@ -59,6 +59,8 @@ public final class JitterBuffer {
   private long lastDepth;
 
   private long outSeq = -1;
+  /** Whether the last pop was a frame that never arrived (not a repeat or an underrun). */
+  private boolean lastPopMissedAFrame;
 
   public JitterBuffer(JitterBufferConfig config) {
     this.config = config;
@@ -166,6 +168,7 @@ public final class JitterBuffer {
 
   /** Plays out one 20 ms tick. */
   public PopResult pop() {
+    lastPopMissedAFrame = false;
     switch (state) {
       case WAITING -> {
         lastDepth = 0;
@@ -235,6 +238,7 @@ public final class JitterBuffer {
     if (!slots.remove(seq)) {
       counters.lost++;
       counters.concealed++;
+      lastPopMissedAFrame = true;
       return PopResult.LOST;
     }
     outSeq = seq;
@@ -274,6 +278,24 @@ public final class JitterBuffer {
       }
     }
     nextSeq = Math.max(nextSeq, seq);
+  }
+
+  /**
+   * After a {@link PopResult#LOST} for a frame that never arrived, whether the frame after it is
+   * already here, with a payload: its Opus in-band FEC can recover the lost one (RFC 6716
+   * §2.1.7). It stays for its own tick; {@link #followerOffset()} and {@link #followerLength()}
+   * locate it in {@link #payload()}.
+   */
+  public boolean hasFollowerOfLostFrame() {
+    return lastPopMissedAFrame && slots.holds(nextSeq) && slots.length(nextSeq) > 0;
+  }
+
+  public int followerOffset() {
+    return slots.offset(nextSeq);
+  }
+
+  public int followerLength() {
+    return slots.length(nextSeq);
   }
 
   /** The array holding the last popped frame; valid until the next insert or pop. */

@@ -5,8 +5,8 @@ import io.switchboard.media.codec.AudioDecoder;
 import io.switchboard.media.jitter.JitterBuffer;
 
 /**
- * The play-out side of a leg: pops the jitter buffer once per tick and decodes, conceals, or
- * reports nothing. Runs on one media thread; only the pop itself holds the leg's lock.
+ * The play-out side of a leg: pops the jitter buffer once per tick and decodes, recovers (from
+ * the next frame's in-band FEC) or conceals, or reports nothing. Runs on one media thread; only the pop itself holds the leg's lock.
  */
 final class RtpPlayout {
   private final RtpReceiver receiver;
@@ -44,7 +44,11 @@ final class RtpPlayout {
         yield true;
       }
       case LOST -> {
-        decoder.conceal(into);
+        if (length > 0) { // the next frame is here: Opus recovers the lost one from its FEC
+          decoder.recover(payload, 0, length, into);
+        } else {
+          decoder.conceal(into);
+        }
         yield true;
       }
       case EMPTY -> false;

@@ -108,13 +108,19 @@ final class RtpReceiver {
     return digitNow;
   }
 
-  /** Pops one tick; on FRAME the payload is copied to {@code into}, see {@link #poppedLength()}. */
+  /**
+   * Pops one tick; on FRAME the payload is copied to {@code into}, and on LOST the payload of the
+   * frame after the lost one when it is already here (for FEC); see {@link #poppedLength()}.
+   */
   JitterBuffer.PopResult pop(byte[] into) {
     JitterBuffer.PopResult result = jitter.pop();
     poppedLength = 0;
     if (result == JitterBuffer.PopResult.FRAME) {
       poppedLength = Math.min(into.length, jitter.payloadLength());
       System.arraycopy(jitter.payload(), jitter.payloadOffset(), into, 0, poppedLength);
+    } else if (result == JitterBuffer.PopResult.LOST && jitter.hasFollowerOfLostFrame()) {
+      poppedLength = Math.min(into.length, jitter.followerLength());
+      System.arraycopy(jitter.payload(), jitter.followerOffset(), into, 0, poppedLength);
     }
     return result;
   }

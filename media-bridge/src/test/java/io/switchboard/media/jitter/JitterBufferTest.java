@@ -190,6 +190,29 @@ class JitterBufferTest {
     assertEquals(0, buffer.stats().resyncs());
   }
 
+  /** For Opus FEC: a frame that never arrived exposes the one after it, if that is here. */
+  @Test
+  void aMissingFrameExposesTheFrameAfterItWhenItIsHere() {
+    arrive(10);
+    assertEquals(JitterBuffer.PopResult.FRAME, buffer.pop());
+    assertFalse(buffer.hasFollowerOfLostFrame(), "10 was played, not lost");
+    arrive(11);
+    assertEquals(JitterBuffer.PopResult.FRAME, buffer.pop());
+    arrive(13); // 12 never comes
+    assertEquals(JitterBuffer.PopResult.LOST, buffer.pop());
+    assertTrue(buffer.hasFollowerOfLostFrame(), "12 is lost and 13 is here");
+    assertEquals(13, buffer.payload()[buffer.followerOffset()]);
+    assertEquals(2, buffer.followerLength());
+    assertEquals(JitterBuffer.PopResult.FRAME, buffer.pop());
+    assertEquals(13, buffer.payload()[buffer.payloadOffset()], "13 still plays on its own tick");
+    assertEquals(JitterBuffer.PopResult.LOST, buffer.pop());
+    assertFalse(buffer.hasFollowerOfLostFrame(), "an underrun has nothing after it");
+  }
+
+  private void arrive(int seq) {
+    buffer.insert(1, seq, seq * 160, new byte[] {(byte) seq, 7}, 0, 2, seq * 20L);
+  }
+
   @Test
   void payloadIsCopiedOnInsert() {
     byte[] payload = {42, 43};

@@ -86,9 +86,12 @@ public final class OpusIngress implements AudioSource, RtpIngress {
     int length;
     synchronized (this) {
       result = jitter.pop();
-      length = result == JitterBuffer.PopResult.FRAME ? jitter.payloadLength() : 0;
+      boolean fecSource = result == JitterBuffer.PopResult.LOST && jitter.hasFollowerOfLostFrame();
+      length = result == JitterBuffer.PopResult.FRAME ? jitter.payloadLength()
+          : fecSource ? jitter.followerLength() : 0;
       if (length > 0) {
-        System.arraycopy(jitter.payload(), jitter.payloadOffset(), popped, 0, length);
+        int offset = fecSource ? jitter.followerOffset() : jitter.payloadOffset();
+        System.arraycopy(jitter.payload(), offset, popped, 0, length);
       }
     }
     return switch (result) {
@@ -102,7 +105,11 @@ public final class OpusIngress implements AudioSource, RtpIngress {
         yield true;
       }
       case LOST -> {
-        decoder.conceal(into);
+        if (length > 0) { // the next packet is here: recover the lost one from its in-band FEC
+          decoder.recover(popped, 0, length, into);
+        } else {
+          decoder.conceal(into);
+        }
         yield true;
       }
       case EMPTY -> false;

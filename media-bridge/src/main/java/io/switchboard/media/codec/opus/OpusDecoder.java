@@ -55,6 +55,11 @@ public final class OpusDecoder implements AudioDecoder, AutoCloseable {
     run(nextPayload, offset, length, true, out);
   }
 
+  @Override
+  public void recover(byte[] nextPayload, int offset, int length, PcmFrame out) {
+    decodeFec(nextPayload, offset, length, out);
+  }
+
   /** Fills {@code out} with libopus's packet loss concealment. */
   @Override
   public void conceal(PcmFrame out) {
