@@ -24,6 +24,7 @@ import java.util.List;
  * thread; interrupting it cancels the model and the synthesis.
  */
 final class ReplyTask implements Runnable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplyTask.class);
   /** Pieces shorter than this wait for the next sentence (LiveKit's tokenizer uses 20). */
   private static final int MIN_SENTENCE_CHARS = 20;
 
@@ -106,7 +107,7 @@ final class ReplyTask implements Runnable {
       session.emit(new AgentEvent.MetricsCollected(new AgentMetrics.Llm(llm.label(), handle.id(),
           Duration.between(started, first[0] != null ? first[0] : ended), Duration.between(started, ended))));
       speak(splitter.flush());
-      if (calls.isEmpty() || Thread.currentThread().isInterrupted()) {
+      if (calls.isEmpty() || interrupted()) {
         return;
       }
       Agent next = runTools(calls);
@@ -115,7 +116,7 @@ final class ReplyTask implements Runnable {
         return;
       }
       // A tool that caught the interruption may have cleared the thread's flag: the handle knows.
-      if (handle.interrupted() || Thread.currentThread().isInterrupted()) {
+      if (interrupted()) {
         throw new InterruptedException("reply interrupted during tools");
       }
     }
@@ -154,11 +155,27 @@ final class ReplyTask implements Runnable {
     }
   }
 
+  /**
+   * Whether this reply was interrupted. The handle says so for every real interruption (the
+   * user's turn, the session closing); an interrupt flag on the thread without it is a stray one
+   * (seen after a pooled TTS voice was interrupted for an earlier reply) and is cleared, so it
+   * cannot silently drop this reply's speech or tool calls.
+   */
+  private boolean interrupted() {
+    if (handle.interrupted()) {
+      return true;
+    }
+    if (Thread.interrupted()) {
+      log.warn("reply {}: cleared an interrupt that was not meant for it", handle.id());
+    }
+    return false;
+  }
+
   private void speak(String sentence) throws InterruptedException {
     if (sentence.isBlank()) {
       return;
     }
-    if (Thread.currentThread().isInterrupted()) {
+    if (interrupted()) {
       throw new InterruptedException("speech interrupted");
     }
     TextToSpeech tts = session.ttsFor(agent);

@@ -95,9 +95,7 @@ class CallbackFailuresTest {
 
     vadBroken = false; // the model recovers: the caller is heard and answered again
     mouth.play(tone(16_000));
-    for (int i = 0; i < 500 && !recogniser.isDone(); i++) {
-      room.tick();
-    }
+    tickUntil(recogniser::isDone);
     recogniser.get(1, TimeUnit.SECONDS).accept(new SttEvent.Final("are you there", Double.NaN));
     recogniser.get().accept(new SttEvent.SegmentDone());
     CompletableFuture<SpeechHandle> answer = new CompletableFuture<>();
@@ -106,9 +104,7 @@ class CallbackFailuresTest {
         answer.complete(c.speech());
       }
     });
-    for (int i = 0; i < 500 && !answer.isDone(); i++) {
-      room.tick(); // the endpointing delay passes in room time
-    }
+    tickUntil(answer::isDone); // the endpointing delay passes in room time
     SpeechHandle reply = answer.get(10, TimeUnit.SECONDS);
     CompletableFuture<AgentEvent> said = when(session, e -> e instanceof AgentEvent.AgentTranscript t && t.speechId().equals(reply.id()));
     playOut(reply);
@@ -116,6 +112,18 @@ class CallbackFailuresTest {
   }
 
   private final ClipSource mouth = new ClipSource(16_000);
+
+  /**
+   * Ticks the room until {@code done}: the session reacts on its own threads, which a loaded
+   * machine may run late, so a fixed number of ticks could end before it did (bounded at 10 s).
+   */
+  private void tickUntil(java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      room.tick();
+      Thread.onSpinWait();
+    }
+  }
 
   /** The first event of {@code session} from now on that passes {@code test}. */
   private static CompletableFuture<AgentEvent> when(AgentSession session, java.util.function.Predicate<AgentEvent> test) {
