@@ -53,21 +53,12 @@ class AgentWorkerTest {
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
       worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
-      SipServiceClient sip =
-          SipServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
-      var trunkOptions = new CreateSipInboundTrunkOptions();
-      trunkOptions.setAllowedAddresses(List.of("127.0.0.1/32"));
-      SIPInboundTrunkInfo trunk = ok(sip.createSipInboundTrunk("loopback", List.of(NUMBER), trunkOptions).execute());
-      var ruleOptions = new CreateSipDispatchRuleOptions();
-      ruleOptions.setTrunkIds(List.of(trunk.getSipTrunkId()));
-      ruleOptions.setRoomConfig(RoomConfiguration.newBuilder()
+      routeNumberToRoom(server, "hotline", RoomConfiguration.newBuilder()
           .addAgents(RoomAgentDispatch.newBuilder().setAgentName(AGENT)).build());
-      ok(sip.createSipDispatchRule(new SipDispatchRuleDirect("hotline", ""), ruleOptions).execute());
       RoomServiceClient rooms =
           RoomServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
 
-      Path wav = dir.resolve("caller.wav");
-      WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
+      Path wav = callerTone();
       try (Baresip phone = new Baresip(dir.resolve("phone"), "carol", FreePorts.pair(), wav)) {
         phone.dial("sip:" + NUMBER + "@127.0.0.1:" + server.sipPort(), Duration.ofSeconds(16));
 
@@ -88,17 +79,7 @@ class AgentWorkerTest {
         assertTrue(inRoom.stream().anyMatch(p -> p.getIdentity().equals(caller)
             && p.getKind() == ParticipantInfo.Kind.SIP), inRoom.toString());
 
-        assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
-        WavFile heard = WavFile.read(phone.heard());
-        short[] s = heard.samples();
-        int from = 3 * heard.sampleRate();
-        int length = Math.min(3 * heard.sampleRate(), s.length - from);
-        assertTrue(length > heard.sampleRate(), "recording too short\n" + phone.log());
-        double tone = Goertzel.amplitude(s, from, length, heard.sampleRate(), 700);
-        double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
-        System.out.println("phone heard the agent's 700 Hz at " + tone + ", its own 440 Hz at " + own);
-        assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + phone.log());
-        assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
+        assertPhoneHeardTheAgent(phone);
       }
     }
   }
@@ -115,19 +96,11 @@ class AgentWorkerTest {
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, "", dir.resolve("worker.log"))) {
       worker.awaitRegistered(server, "", Duration.ofSeconds(60));
-      SipServiceClient sip =
-          SipServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
-      var trunkOptions = new CreateSipInboundTrunkOptions();
-      trunkOptions.setAllowedAddresses(List.of("127.0.0.1/32"));
-      SIPInboundTrunkInfo trunk = ok(sip.createSipInboundTrunk("loopback", List.of(NUMBER), trunkOptions).execute());
-      var ruleOptions = new CreateSipDispatchRuleOptions();
-      ruleOptions.setTrunkIds(List.of(trunk.getSipTrunkId()));
-      ok(sip.createSipDispatchRule(new SipDispatchRuleDirect("front-desk", ""), ruleOptions).execute());
+      routeNumberToRoom(server, "front-desk", null); // no agents named: automatic dispatch
       AgentDispatchServiceClient dispatches = AgentDispatchServiceClient.createClient(
           server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
 
-      Path wav = dir.resolve("caller.wav");
-      WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
+      Path wav = callerTone();
       try (Baresip phone = new Baresip(dir.resolve("phone"), "dave", FreePorts.pair(), wav)) {
         phone.dial("sip:" + NUMBER + "@127.0.0.1:" + server.sipPort(), Duration.ofSeconds(16));
 
@@ -143,17 +116,7 @@ class AgentWorkerTest {
         assertEquals(seen.path("identity").asText(),
             listed.getFirst().getState().getJobs(0).getState().getParticipantIdentity());
 
-        assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
-        WavFile heard = WavFile.read(phone.heard());
-        short[] s = heard.samples();
-        int from = 3 * heard.sampleRate();
-        int length = Math.min(3 * heard.sampleRate(), s.length - from);
-        assertTrue(length > heard.sampleRate(), "recording too short\n" + phone.log());
-        double tone = Goertzel.amplitude(s, from, length, heard.sampleRate(), 700);
-        double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
-        System.out.println("phone heard the automatic agent's 700 Hz at " + tone + ", its own 440 Hz at " + own);
-        assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + phone.log());
-        assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
+        assertPhoneHeardTheAgent(phone);
       }
     }
   }
@@ -209,6 +172,44 @@ class AgentWorkerTest {
         client.destroyForcibly();
       }
     }
+  }
+
+  /** A loopback trunk for {@link #NUMBER} and a direct rule to {@code room} ({@code config} may be null). */
+  private static void routeNumberToRoom(RunningSwitchboard server, String room, RoomConfiguration config)
+      throws java.io.IOException {
+    SipServiceClient sip =
+        SipServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
+    var trunkOptions = new CreateSipInboundTrunkOptions();
+    trunkOptions.setAllowedAddresses(List.of("127.0.0.1/32"));
+    SIPInboundTrunkInfo trunk = ok(sip.createSipInboundTrunk("loopback", List.of(NUMBER), trunkOptions).execute());
+    var ruleOptions = new CreateSipDispatchRuleOptions();
+    ruleOptions.setTrunkIds(List.of(trunk.getSipTrunkId()));
+    if (config != null) {
+      ruleOptions.setRoomConfig(config);
+    }
+    ok(sip.createSipDispatchRule(new SipDispatchRuleDirect(room, ""), ruleOptions).execute());
+  }
+
+  /** 20 s of the caller's 440 Hz, 8 kHz mono. */
+  private Path callerTone() throws java.io.IOException {
+    Path wav = dir.resolve("caller.wav");
+    WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
+    return wav;
+  }
+
+  /** After the first 3 s, the phone's recording carries the agent's 700 Hz, 30 dB above its own 440 Hz. */
+  private static void assertPhoneHeardTheAgent(Baresip phone) throws Exception {
+    assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
+    WavFile heard = WavFile.read(phone.heard());
+    short[] s = heard.samples();
+    int from = 3 * heard.sampleRate();
+    int length = Math.min(3 * heard.sampleRate(), s.length - from);
+    assertTrue(length > heard.sampleRate(), "recording too short\n" + phone.log());
+    double tone = Goertzel.amplitude(s, from, length, heard.sampleRate(), 700);
+    double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
+    System.out.println("phone heard the agent's 700 Hz at " + tone + ", its own 440 Hz at " + own);
+    assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + phone.log());
+    assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
   }
 
   private static Optional<String> callerIn(JsonNode identities) {

@@ -62,10 +62,6 @@ final class NatPeers {
     byCallId.remove(callId);
   }
 
-  int size() {
-    return byCallId.size();
-  }
-
   /** RFC 1918 private, RFC 6598 shared (carrier-grade NAT) and link-local addresses. */
   static boolean isPrivate(InetAddress address) {
     byte[] a = address.getAddress();
