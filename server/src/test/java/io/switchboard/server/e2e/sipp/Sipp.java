@@ -133,7 +133,35 @@ final class Sipp {
         .redirectErrorStream(true)
         .redirectOutput(directory.resolve("output.log").toFile())
         .start();
+    if (List.of(args).contains("t1")) {
+      awaitTcpListener(sipPort, process);
+    }
     return new Run(process, directory, callIdPrefix + "-1", sipPort);
+  }
+
+  /**
+   * Over UDP our first INVITE is retransmitted until SIPp is up; over TCP a refused connection
+   * fails the call at once, so a TCP SIPp is started only once it listens (read from the
+   * kernel's socket table, not probed: a probe connection would be a stray call to SIPp).
+   */
+  private static void awaitTcpListener(int port, Process process) throws IOException {
+    String local = String.format(":%04X ", port);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length > 3 && (fields[1] + " ").endsWith(local) && fields[3].equals("0A")) {
+          return; // 0A: LISTEN
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for SIPp to listen on TCP " + port, e);
+      }
+    }
+    throw new IOException("SIPp did not listen on TCP port " + port + " within 10 s");
   }
 
   private static String scenario(String name) throws IOException {
