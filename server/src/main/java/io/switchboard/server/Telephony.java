@@ -86,14 +86,14 @@ final class Telephony implements AutoCloseable {
         new SipServerConfig(
             stack,
             new InboundSettings(
-                inbound.sessionTimers(), inbound.codecs(), inbound.maxRingingTimeout(), sipConfig.hideInboundPort()),
+                inbound.sessionTimers(), sipConfig.codecPolicy(), inbound.maxRingingTimeout(), sipConfig.hideInboundPort()),
             DigestSettings.withRandomSecret(),
             SipTls.listening(sipConfig.tls(), config.development(), advertisedAddress, clock).orElse(null));
     sip = new SipServer(server, handler, media, clock, new ExecutorScheduler(scheduler), virtualThreads);
     outboundCalls =
         new OutboundCallService(
             sip.outbound(), rooms, ports, legConfig, virtualThreads, clock, advertisedAddress,
-            new ExecutorScheduler(scheduler), new SecureRandom(), opus);
+            new ExecutorScheduler(scheduler), new SecureRandom(), opus, sipConfig.codecPolicy());
   }
 
   void start() throws IOException {

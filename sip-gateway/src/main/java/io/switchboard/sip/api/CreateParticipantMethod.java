@@ -89,7 +89,8 @@ final class CreateParticipantMethod {
 
     private static TwirpException failure(OutboundEnd end) {
         return switch (end.reason()) {
-            case REJECTED -> SipStatusErrors.of(end.sipStatus(), end.sipReason(), "");
+            case REJECTED -> SipStatusErrors.of(end.sipStatus(), end.sipReason(), end.carrier().describe(),
+                    end.carrier().meta());
             case NO_ANSWER -> SipStatusErrors.of(end.sipStatus(), end.sipReason(), "no answer within the ringing timeout");
             case UNREACHABLE -> SipStatusErrors.of(end.sipStatus(), end.sipReason(), "the trunk did not respond");
             case CANCELLED -> SipStatusErrors.of(487, "Request Terminated",

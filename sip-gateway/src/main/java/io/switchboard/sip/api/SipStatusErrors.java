@@ -25,6 +25,19 @@ public final class SipStatusErrors {
         return new TwirpException(code(status), msg, meta(status, reason));
     }
 
+    /**
+     * As {@link #of(int, String, String)}, with the carrier's own reason added to meta after
+     * {@code sip_status_code} / {@code sip_status} (keys of ours; see {@code CarrierFailure#meta}).
+     * The code stays LiveKit's for the status: a carrier's rate limit behind a 503 stays
+     * {@code failed_precondition}, as LiveKit reports it, and is told apart by {@code meta.carrier_limit}.
+     */
+    public static TwirpException of(int status, String reason, String detail, Map<String, String> carrierMeta) {
+        TwirpException base = of(status, reason, detail);
+        Map<String, String> meta = new LinkedHashMap<>(base.meta());
+        meta.putAll(carrierMeta);
+        return new TwirpException(base.code(), base.msg(), meta);
+    }
+
     /** {@code sip_status_code} and {@code sip_status}, in that order; a missing reason phrase reads {@code SIP <code>}. */
     public static Map<String, String> meta(int status, String reason) {
         Map<String, String> meta = new LinkedHashMap<>();

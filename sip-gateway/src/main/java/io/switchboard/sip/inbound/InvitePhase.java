@@ -161,7 +161,9 @@ final class InvitePhase {
       call.rejectInvite(OutgoingResponse.of(503).withHeader("Retry-After", "5"), CallEnd.Reason.MEDIA_FAILURE);
       return;
     }
-    call.negotiation.bind(mediaAddress(), call.media.localPort(), call.options.codecs());
+    // The call's codecs (trunk) narrowed to the server's sip.codecs, already checked before dispatch.
+    call.negotiation.bind(mediaAddress(), call.media.localPort(),
+        call.options.codecs().within(call.env.settings().codecs()));
     if (call.remoteOffer != null) {
       switch (call.negotiation.answer(call.remoteOffer)) {
         case AnswerResult.Answered answered -> localSdp = SdpWriter.write(answered.answer());

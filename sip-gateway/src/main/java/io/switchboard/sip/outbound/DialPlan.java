@@ -48,6 +48,11 @@ public record DialPlan(
     }
   }
 
+  public DialPlan withCodecs(CodecPolicy policy) {
+    return new DialPlan(target, calledUser, callerUser, fromHost, displayName, headers, authUsername, authPassword,
+        ringingTimeout, maxCallDuration, policy);
+  }
+
   boolean hasCredentials() {
     return !authUsername.isEmpty();
   }

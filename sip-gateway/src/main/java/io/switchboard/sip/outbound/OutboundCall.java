@@ -1,5 +1,6 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.sip.carrier.CarrierFailure;
 import io.switchboard.sip.concurrent.Cancellable;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.incall.DialogRequests;
@@ -128,8 +129,9 @@ public final class OutboundCall {
     } else {
       OutboundEnd end = state instanceof OutboundState.Cancelling cancelling
           ? cancelling.end()
-          : new OutboundEnd(OutboundEnd.Reason.REJECTED, response.status(), response.reason());
-      log.info("call_id={} refused: {} {}", callId(), response.status(), response.reason());
+          : new OutboundEnd(OutboundEnd.Reason.REJECTED, response.status(), response.reason(),
+              CarrierFailure.of(response.reason(), response.headers(), response.body()));
+      log.info("call_id={} refused: {} {} {}", callId(), response.status(), response.reason(), end.carrier().describe());
       end(end);
     }
   }

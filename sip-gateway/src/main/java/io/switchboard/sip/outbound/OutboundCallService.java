@@ -14,6 +14,7 @@ import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.leg.NegotiatedLeg;
+import io.switchboard.sip.sdp.CodecPolicy;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.trunk.match.SipAttributes;
 import java.io.IOException;
@@ -50,10 +51,23 @@ public final class OutboundCallService {
   private final Ids ids;
   private final OutboundParticipants participants = new OutboundParticipants();
   private final AudioCodec opus;
+  private final CodecPolicy serverCodecs;
 
   public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
       Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random,
       AudioCodec opus) {
+    this(calls, rooms, ports, legConfig, receiveExecutor, clock, advertisedAddress, scheduler, random, opus,
+        CodecPolicy.defaults());
+  }
+
+  /**
+   * @param serverCodecs the server's {@code sip.codecs}: every call's offer lists these, in this
+   *     order (narrowed further by the call's own list, if it has one)
+   */
+  public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
+      Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random,
+      AudioCodec opus, CodecPolicy serverCodecs) {
+    this.serverCodecs = java.util.Objects.requireNonNull(serverCodecs, "serverCodecs");
     this.calls = calls;
     this.rooms = rooms;
     this.ports = ports;
@@ -115,7 +129,8 @@ public final class OutboundCallService {
       throw new OutboundSetupException(OutboundSetupException.Kind.UNAVAILABLE,
           "room " + spec.roomName() + " closed while the callee joined");
     }
-    roomCall.dialed(calls.dial(sipCallId, spec.dial(), new LegSession(leg, audio), roomCall));
+    DialPlan plan = spec.dial().withCodecs(spec.dial().codecs().within(serverCodecs));
+    roomCall.dialed(calls.dial(sipCallId, plan, new LegSession(leg, audio), roomCall));
     log.info("outbound call placed call_id={} sip_call_id={} room={} identity={} to={}",
         lkCallId, sipCallId, spec.roomName(), identity, spec.hidePhoneNumber() ? "(hidden)" : number);
     return new PlacedCall(participant.info().sid(), identity, spec.roomName(), lkCallId, sipCallId, roomCall.outcome());

@@ -1,5 +1,6 @@
 package io.switchboard.sip.outbound;
 
+import io.switchboard.sip.carrier.CarrierFailure;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,10 @@ import java.util.Objects;
  * @param sipStatus the final status that decided it: the far end's for {@link Reason#REJECTED},
  *     408 for no answer or no response (RFC 3261 §8.1.3.1), 503 for a transport failure, 0 when
  *     no status applies (a hang-up after the answer)
+ * @param carrier what the far end said besides its status (Reason, X-Twilio-Error, rate limits);
+ *     {@link CarrierFailure#NONE} unless it refused the INVITE
  */
-public record OutboundEnd(Reason reason, int sipStatus, String sipReason) {
+public record OutboundEnd(Reason reason, int sipStatus, String sipReason, CarrierFailure carrier) {
   public enum Reason {
     /** A final non-2xx from the far end (busy, declined, not found, a challenge we could not answer). */
     REJECTED,
@@ -36,6 +39,11 @@ public record OutboundEnd(Reason reason, int sipStatus, String sipReason) {
   public OutboundEnd {
     Objects.requireNonNull(reason, "reason");
     sipReason = sipReason == null ? "" : sipReason;
+    carrier = carrier == null ? CarrierFailure.NONE : carrier;
+  }
+
+  public OutboundEnd(Reason reason, int sipStatus, String sipReason) {
+    this(reason, sipStatus, sipReason, CarrierFailure.NONE);
   }
 
   static OutboundEnd of(Reason reason) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * ringing, active, hangup (with automation while the request's DTMF goes out after the answer,
  * as LiveKit's); the far end's audio replaces the ringback at early media or answer; the call's
  * end removes the participant (with {@code sip.sipStatusCode} and {@code sip.sipStatus} when it
- * was never answered), and the participant's removal from the room hangs up. Keys the callee
+ * was never answered, and the carrier's own reason: {@code CarrierFailure#attributes}), and the participant's removal from the room hangs up. Keys the callee
  * presses (RFC 4733 or INFO) reach the room as SipDTMF; SipDTMF sent to the callee is keyed to
  * them; the callee can be transferred like an inbound caller.
  */
@@ -195,6 +195,7 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener, S
     if (end.unanswered() && end.sipStatus() > 0) {
       changes.put(STATUS_CODE, Integer.toString(end.sipStatus()));
       changes.put(STATUS, end.sipReason());
+      changes.putAll(end.carrier().attributes()); // the carrier's own reason (CarrierFailure)
     }
     update(changes);
     p.leave(disconnectReason(end));
@@ -266,10 +267,13 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener, S
     }
   }
 
-  /** LiveKit's reasons: USER_REJECTED for busy/declined, USER_UNAVAILABLE for no answer. */
+  /**
+   * LiveKit's reasons: USER_REJECTED for busy/declined, USER_UNAVAILABLE for no answer; a trunk rate
+   * limit (CPS, concurrent calls) is SIP_TRUNK_FAILURE whatever the status, as in LiveKit's errors.go.
+   */
   static DisconnectReason disconnectReason(OutboundEnd end) {
     return switch (end.reason()) {
-      case REJECTED -> switch (end.sipStatus()) {
+      case REJECTED -> end.carrier().limit().isPresent() ? DisconnectReason.SIP_TRUNK_FAILURE : switch (end.sipStatus()) {
         case 486, 600, 603 -> DisconnectReason.USER_REJECTED;
         case 408, 480 -> DisconnectReason.USER_UNAVAILABLE;
         default -> DisconnectReason.SIP_TRUNK_FAILURE;

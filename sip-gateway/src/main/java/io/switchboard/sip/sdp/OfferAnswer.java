@@ -21,6 +21,13 @@ public final class OfferAnswer {
    * the offer (in the offerer's order) that the policy allows; {@code keep}, when still offered,
    * wins so a re-INVITE does not switch codec mid-call. Every other stream is rejected with port 0
    * (RFC 3264 §6).
+   *
+   * <p>Why the offerer's order and not the policy's: the offer lists formats most preferred first
+   * (RFC 3264 §5.1) and §6.1 recommends the answerer keep that order unless it has a reason; a
+   * carrier's order usually reflects what its network carries without transcoding. FreeSWITCH's
+   * default ({@code inbound-codec-negotiation=generous}) does the same; LiveKit SIP instead picks the
+   * highest of its own priorities (media-sdk {@code SelectAudio}), FreeSWITCH's {@code greedy}. The
+   * policy (server {@code sip.codecs}) is therefore an allow-list here, and an order in our offers.
    */
   public static AnswerResult answer(
       SessionDescription offer, CodecPolicy policy, SdpCodec keep, LocalSdp local) {
