@@ -87,7 +87,7 @@ final class CreateParticipantMethod {
         }
     }
 
-    private static TwirpException failure(OutboundEnd end) {
+    static TwirpException failure(OutboundEnd end) {
         return switch (end.reason()) {
             case REJECTED -> SipStatusErrors.of(end.sipStatus(), end.sipReason(), end.carrier().describe(),
                     end.carrier().meta());

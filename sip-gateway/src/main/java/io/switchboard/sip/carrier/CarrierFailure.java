@@ -47,12 +47,12 @@ public record CarrierFailure(Optional<CarrierError> error, Optional<ReasonHeader
   }
 
   /**
-   * One line for an error message, e.g. {@code twilio error 32203: Call blocked as potential fraud;
-   * Q.850 cause 21: Call rejected}; empty when the carrier said nothing more.
+   * One line for an error message, e.g. {@code carrier block, twilio error 32203: Call blocked as
+   * potential fraud; Q.850 cause 21: Call rejected}; empty when the carrier said nothing more.
    */
   public String describe() {
     List<String> parts = new ArrayList<>();
-    error.ifPresent(e -> parts.add(e.describe() + (e.permanentBlock() ? " (blocked by the carrier)" : "")));
+    error.ifPresent(e -> parts.add((e.permanentBlock() ? "carrier block, " : "") + e.describe()));
     reason.ifPresent(r -> parts.add(r.describe()));
     limit.ifPresent(l -> parts.add("trunk rate limit: " + l.key()));
     return String.join("; ", parts);

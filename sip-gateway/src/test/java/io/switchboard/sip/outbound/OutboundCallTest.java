@@ -198,6 +198,34 @@ class OutboundCallTest {
     assertEquals("ended TRANSFERRED 0", listener.events.getLast());
   }
 
+  /** Twilio blocks the number as fraud behind a 603: the end keeps Twilio's code and text. */
+  @Test
+  void aRefusalKeepsWhatTheCarrierSaidBesidesItsStatus() {
+    dial("", "");
+    respond(180, "");
+    respond(603, "", new SipHeader("X-Twilio-Error", "32203 Call blocked as potential fraud"),
+        new SipHeader("Reason", "Q.850;cause=21;text=\"Call rejected\""));
+
+    assertEquals("ended REJECTED 603", listener.events.getLast());
+    assertEquals("Decline", listener.end.sipReason());
+    assertEquals("carrier block, twilio error 32203: Call blocked as potential fraud; Q.850 cause 21: "
+        + "Call rejected", listener.end.carrier().describe());
+    assertEquals(io.switchboard.sfu.room.DisconnectReason.USER_REJECTED, OutboundRoomCall.disconnectReason(listener.end));
+  }
+
+  /** A CPS limit behind a 503 is the trunk's failure; a busy with a Q.850 cause is still the user's. */
+  @Test
+  void aRateLimitIsATrunkFailureAndABusyCauseIsTheUsers() {
+    dial("", "");
+    respond(503, "");
+    assertEquals(io.switchboard.sip.carrier.CarrierLimit.CALLS_PER_SECOND, listener.end.carrier().limit().orElseThrow());
+    assertEquals(io.switchboard.sfu.room.DisconnectReason.SIP_TRUNK_FAILURE, OutboundRoomCall.disconnectReason(listener.end));
+
+    var busy = new OutboundEnd(OutboundEnd.Reason.REJECTED, 486, "Busy Here", io.switchboard.sip.carrier.CarrierFailure.of(
+        "Busy Here", SipHeaders.of(new SipHeader("Reason", "Q.850;cause=17;text=\"User busy\"")), ""));
+    assertEquals(io.switchboard.sfu.room.DisconnectReason.USER_REJECTED, OutboundRoomCall.disconnectReason(busy));
+  }
+
   private void answerLast(int status, String reason) {
     calls.route(new SipEvent.ResponseReceived(new IncomingResponse(status, reason, CALL_ID, 2, "REFER",
         SipHeaders.of(), "", sip.inDialogTransactions.getLast(), DIALOG)));
@@ -227,12 +255,16 @@ class OutboundCallTest {
       case 183 -> "Session Progress";
       case 200 -> "OK";
       case 401 -> "Unauthorized";
+      case 486 -> "Busy Here";
+      case 503 -> "Trunk CPS limit exceeded. Region: us1";
+      case 603 -> "Decline";
       default -> "Request Terminated";
     };
   }
 
   private static final class Recorder implements OutboundListener {
     final List<String> events = new ArrayList<>();
+    OutboundEnd end;
 
     @Override
     public void onRinging(int status) {
@@ -257,6 +289,7 @@ class OutboundCallTest {
     @Override
     public void onEnded(OutboundEnd end) {
       events.add("ended " + end.reason() + " " + end.sipStatus());
+      this.end = end;
     }
   }
 
