@@ -281,6 +281,56 @@ class OutboundCallSippTest {
     assertTrue(callee.await().passed());
   }
 
+  /**
+   * Twilio's fraud block hides behind a plain 603: the API client (LiveKit's Java SDK) gets
+   * LiveKit's permission_denied with sip_status_code 603, plus Twilio's code and text and the
+   * Q.850 cause, in the message and in meta.
+   */
+  @Test
+  void twilioFraudBlockBehindA603ReachesTheApiClientWithTwiliosErrorCode() throws Exception {
+    Sipp.Run callee = carrier("outbound_twilio_blocked.xml", Map.of());
+    String trunk = dialing.trunk(callee.sipPort(), "");
+    var sdk = SipServiceClient.createClient(switchboard.server.url(), RunningSwitchboard.API_KEY,
+        RunningSwitchboard.API_SECRET);
+    var options = new CreateSipParticipantOptions("blocked", null, null, null, null, null, null, true);
+
+    Response<SIPParticipantInfo> response = sdk.createSipParticipant(trunk, CALLEE, ROOM, options).execute();
+
+    assertEquals(403, response.code());
+    var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(errorBody(response));
+    assertEquals("permission_denied", error.get("code").asText(), error.toString());
+    assertEquals("sip status 603: Decline (carrier block, twilio error 32203: Call blocked as potential fraud; "
+        + "Q.850 cause 21: Call rejected)", error.get("msg").asText());
+    var meta = error.get("meta");
+    assertEquals("603", meta.get("sip_status_code").asText());
+    assertEquals("Decline", meta.get("sip_status").asText());
+    assertEquals("twilio", meta.get("carrier").asText());
+    assertEquals("32203", meta.get("carrier_error_code").asText());
+    assertEquals("Call blocked as potential fraud", meta.get("carrier_error").asText());
+    assertEquals("true", meta.get("carrier_blocked").asText());
+    assertEquals("21", meta.get("reason_cause").asText());
+    assertEquals(DisconnectReason.USER_REJECTED, switchboard.rooms.awaitLeft(ROOM, "blocked").reason());
+    assertTrue(callee.await().passed());
+  }
+
+  /** Not waiting: the CPS limit shows in the callee's attributes as it leaves, a trunk failure. */
+  @Test
+  void cpsLimitWithoutWaitingShowsInTheParticipantsAttributes() throws Exception {
+    Sipp.Run callee = carrier("outbound_cps_limit.xml", Map.of());
+    String trunk = dialing.trunk(callee.sipPort(), "");
+
+    Dialing.Reply reply = dialing.createParticipant(request(trunk, "\"participant_identity\":\"capped\""));
+
+    assertEquals(200, reply.status(), reply.body().toString());
+    var left = switchboard.rooms.awaitLeft(ROOM, "capped");
+    assertEquals(DisconnectReason.SIP_TRUNK_FAILURE, left.reason());
+    Map<String, String> attributes = left.participant().attributes();
+    assertEquals("503", attributes.get("sip.sipStatusCode"));
+    assertEquals("Trunk CPS limit exceeded. Region: us1", attributes.get("sip.sipStatus"));
+    assertEquals("cps", attributes.get("sip.carrierLimit"));
+    assertTrue(callee.await().passed());
+  }
+
   private Sipp.Run carrier(String scenario, Map<String, String> vars) throws Exception {
     return switchboard.call(scenario, vars);
   }

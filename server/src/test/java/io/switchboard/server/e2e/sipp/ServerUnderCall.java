@@ -1,12 +1,14 @@
 package io.switchboard.server.e2e.sipp;
 
 import io.switchboard.sfu.room.Room;
+import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The whole server on loopback, with a watch on its rooms and a user's SIP API client. */
 final class ServerUnderCall implements AutoCloseable {
@@ -17,6 +19,13 @@ final class ServerUnderCall implements AutoCloseable {
 
   ServerUnderCall(Path dataDir, boolean hideInboundPort) throws Exception {
     server = new RunningSwitchboard(dataDir, hideInboundPort);
+    rooms = new RoomWatch(server.server().rooms());
+    provisioning = new Provisioning(server);
+  }
+
+  /** @param customize changes the test configuration (e.g. {@code sip.codecs}) before the server starts */
+  ServerUnderCall(Path dataDir, UnaryOperator<SwitchboardConfig> customize) throws Exception {
+    server = new RunningSwitchboard(dataDir, customize);
     rooms = new RoomWatch(server.server().rooms());
     provisioning = new Provisioning(server);
   }
