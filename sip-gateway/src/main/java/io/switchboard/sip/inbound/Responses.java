@@ -15,8 +15,11 @@ final class Responses {
     return response.withHeader("Allow", ALLOW).withHeader("Supported", SUPPORTED).withHeader("Accept", ACCEPT);
   }
 
-  /** 488 with a Warning saying why (RFC 3261 §20.43, code 305 "Incompatible media format"). */
+  /**
+   * 488 with a Warning saying why (RFC 3261 §20.43, code 305 "Incompatible media format"); the
+   * phrase as RFC 3261 §21.4.26 writes it (JAIN-SIP's default reads "Not Acceptable here").
+   */
   static OutgoingResponse notAcceptableHere(String why) {
-    return OutgoingResponse.of(488).withHeader("Warning", "305 switchboard \"" + why.replace("\"", "'") + "\"");
+    return OutgoingResponse.of(488, "Not Acceptable Here").withHeader("Warning", "305 switchboard \"" + why.replace("\"", "'") + "\"");
   }
 }

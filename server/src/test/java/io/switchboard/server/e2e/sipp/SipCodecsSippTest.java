@@ -83,4 +83,20 @@ class SipCodecsSippTest {
     assertTrue(ok.contains("a=rtpmap:0 PCMU/8000"), ok);
     assertFalse(ok.toLowerCase(java.util.Locale.ROOT).contains("opus"), ok);
   }
+
+  @Test
+  void inboundOfferWithNoneOfOurCodecsIsRefusedWith488AndNobodyJoins() throws Exception {
+    String trunk = switchboard.provisioning.inboundTrunk("carrier", List.of(CALLED),
+        options -> options.setAllowedAddresses(List.of("127.0.0.1/32")));
+    switchboard.provisioning.directRule(trunk, ROOM);
+
+    Sipp.Result result = switchboard.call("opus_only_call.xml", Map.of("CALLER", CALLER, "CALLED", CALLED)).await();
+
+    assertTrue(result.passed(), result.describe());
+    String refusal = result.message("SIP/2.0 488");
+    assertTrue(refusal.startsWith("SIP/2.0 488 Not Acceptable Here"), refusal);
+    assertTrue(refusal.contains("Warning: 305 switchboard \"no common codec: offered [opus/48000, "
+        + "telephone-event/48000], allowed [PCMU]\""), refusal);
+    assertTrue(switchboard.server.server().rooms().room(ROOM).isEmpty(), "no room for a refused call");
+  }
 }
