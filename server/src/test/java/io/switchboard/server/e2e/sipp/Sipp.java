@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +116,8 @@ final class Sipp {
     }
     Path file = directory.resolve(scenario);
     Files.writeString(file, xml, StandardCharsets.ISO_8859_1);
-    int sipPort = freeUdpPort();
+    // A TCP SIPp listens on TCP at this port too: a UDP-only probe let it hit errno 98 (in use).
+    int sipPort = List.of(args).contains("t1") ? freeUdpAndTcpPort() : freeUdpPort();
     int mediaPort = freeMediaPorts();
     // %u is SIPp's call number: with -m 1 the one call is number 1.
     String callIdPrefix = "e2e-" + UUID.randomUUID();
@@ -171,6 +173,18 @@ final class Sipp {
       }
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
+  }
+
+  private static int freeUdpAndTcpPort() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freeUdpPort();
+      try (var tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // in use on TCP: try another
+      }
+    }
+    throw new IOException("no port free on both UDP and TCP after 50 tries");
   }
 
   private static int freeUdpPort() throws IOException {
