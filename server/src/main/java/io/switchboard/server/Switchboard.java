@@ -76,7 +76,7 @@ public final class Switchboard implements AutoCloseable {
     new SipApiService(configStore).register(twirp);
     recordings = Recordings.start(config, rooms, configStore, webhooks, clock, virtualThreads, twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
-    new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks()).register(twirp);
+    new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks(), mediaClock).register(twirp);
     new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
     ServerMetrics metrics = ServerMetrics.start(rooms, agents.dispatcher(), () -> telephony.calls().active().size());
     telephony =

@@ -40,6 +40,19 @@ final class RoomApiErrors {
     }
   }
 
+  /**
+   * {@code EnsureDestRoomPermission} (MoveParticipant): roomAdmin for the source room, and the
+   * token's {@code destinationRoom} is the room the participant goes to.
+   */
+  static void requireAdminOfBoth(TwirpContext context, String room, String destinationRoom) {
+    requireAdmin(context, room);
+    String granted = context.grants().video().destinationRoom();
+    if (!granted.equals(destinationRoom)) {
+      throw denied(context, "destinationRoom \"" + destinationRoom + "\" in its grant (the token's destinationRoom is \""
+          + granted + "\")");
+    }
+  }
+
   /** LiveKit's {@code ErrRoomNotFound}. */
   static TwirpException roomNotFound(String room) {
     return TwirpException.notFound("requested room does not exist: \"" + room + "\"");

@@ -8,6 +8,7 @@ import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.sfu.room.RoomConfigHooks;
 import io.switchboard.sfu.room.RoomManager;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import livekit.LivekitRoom.CreateRoomRequest;
 import livekit.LivekitRoom.DeleteRoomRequest;
@@ -26,7 +27,8 @@ import livekit.LivekitRoom.UpdateSubscriptionsRequest;
 /**
  * LiveKit's Twirp {@code livekit.RoomService} over a {@link RoomManager}. Grants are checked as
  * LiveKit checks them: {@code roomCreate} for CreateRoom and DeleteRoom, {@code roomList} for
- * ListRooms, {@code roomAdmin} for the named {@code room} for everything else. Methods this
+ * ListRooms, {@code roomAdmin} for the named {@code room} for everything else (MoveParticipant
+ * also needs the token's {@code destinationRoom} to be the destination). Methods this
  * server cannot honour yet answer {@code unimplemented} and say why.
  */
 public final class RoomApiService {
@@ -36,18 +38,26 @@ public final class RoomApiService {
   private final RoomMethods roomMethods;
   private final ParticipantMethods participantMethods;
   private final DataMethods dataMethods;
+  private final MoveMethods moveMethods;
+  private final RpcMethods rpcMethods;
 
-  /** @param remoteUnmute LiveKit's {@code room.enable_remote_unmute} */
-  public RoomApiService(RoomManager rooms, boolean remoteUnmute) {
-    this(rooms, remoteUnmute, RoomConfigHooks.NONE);
+  /**
+   * @param remoteUnmute LiveKit's {@code room.enable_remote_unmute}
+   * @param rpcTimers times PerformRpc's ack and response timeouts
+   */
+  public RoomApiService(RoomManager rooms, boolean remoteUnmute, ScheduledExecutorService rpcTimers) {
+    this(rooms, remoteUnmute, RoomConfigHooks.NONE, rpcTimers);
   }
 
   /** @param hooks dispatches CreateRoom's {@code agents} */
-  public RoomApiService(RoomManager rooms, boolean remoteUnmute, RoomConfigHooks hooks) {
+  public RoomApiService(
+      RoomManager rooms, boolean remoteUnmute, RoomConfigHooks hooks, ScheduledExecutorService rpcTimers) {
     Objects.requireNonNull(rooms, "rooms");
     this.roomMethods = new RoomMethods(rooms, Objects.requireNonNull(hooks, "hooks"));
     this.participantMethods = new ParticipantMethods(rooms, remoteUnmute);
     this.dataMethods = new DataMethods(rooms);
+    this.moveMethods = new MoveMethods(rooms);
+    this.rpcMethods = new RpcMethods(rooms, Objects.requireNonNull(rpcTimers, "rpcTimers"));
   }
 
   public void register(TwirpRouter router) {
@@ -77,10 +87,12 @@ public final class RoomApiService {
     admin(router, "SendData", SendDataRequest.getDefaultInstance(), SendDataRequest::getRoom, dataMethods::send);
     unimplemented(router, "ForwardParticipant", ForwardParticipantRequest.getDefaultInstance(),
         ForwardParticipantRequest::getRoom, "forwarding a participant into another room is not supported");
-    unimplemented(router, "MoveParticipant", MoveParticipantRequest.getDefaultInstance(),
-        MoveParticipantRequest::getRoom, "moving a participant to another room is not supported");
-    unimplemented(router, "PerformRpc", PerformRpcRequest.getDefaultInstance(), PerformRpcRequest::getRoom,
-        "RPC to participants is not supported yet");
+    router.register(SERVICE, "MoveParticipant", MoveParticipantRequest.getDefaultInstance(), (context, request) -> {
+      RoomApiErrors.requireAdminOfBoth(context, request.getRoom(), request.getDestinationRoom());
+      return moveMethods.move(request);
+    });
+    admin(router, "PerformRpc", PerformRpcRequest.getDefaultInstance(), PerformRpcRequest::getRoom,
+        rpcMethods::perform);
   }
 
   private static <Req extends Message> void creator(

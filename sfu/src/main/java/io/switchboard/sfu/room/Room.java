@@ -27,6 +27,7 @@ public final class Room {
   private final Consumer<RoomEvent> events;
   private final RoomMixer mixer = new RoomMixer();
   private final Map<String, Participant> participants = new LinkedHashMap<>();
+  private final List<Consumer<DataPacket>> dataWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private String metadata;
   private Instant lastDepartureAt;
   private boolean closed;
@@ -176,6 +177,38 @@ public final class Room {
     return true;
   }
 
+  /**
+   * RoomService MoveParticipant: hands the participant to its owner to take into {@code
+   * destination} ({@link MovableParticipant}). Empty when there is no such participant.
+   *
+   * @throws UnsupportedOperationException when its owner cannot move (a WebRTC client, an agent)
+   */
+  public Optional<LocalParticipant> move(String identity, Room destination) {
+    Participant p;
+    synchronized (this) {
+      p = participants.get(identity);
+    }
+    if (p == null) {
+      return Optional.empty();
+    }
+    if (!(p.listener instanceof MovableParticipant owner)) {
+      throw new UnsupportedOperationException(
+          "participant \"" + identity + "\" (kind " + p.kind + ") cannot be moved: only in-process SIP participants can");
+    }
+    return Optional.of(owner.moveTo(destination));
+  }
+
+  /**
+   * Lets {@code watcher} see every packet a participant sends, on the sender's thread, before it
+   * is delivered (the server's own RPC calls read their acks and responses so). Run it short.
+   *
+   * @return stops watching
+   */
+  public Runnable watchData(Consumer<DataPacket> watcher) {
+    dataWatchers.add(watcher);
+    return () -> dataWatchers.remove(watcher);
+  }
+
   public void updateMetadata(String metadata) {
     synchronized (this) {
       this.metadata = metadata == null ? "" : metadata;
@@ -321,6 +354,9 @@ public final class Room {
           recipients.add(to.listener);
         }
       }
+    }
+    if (!dataWatchers.isEmpty()) {
+      dataWatchers.forEach(w -> w.accept(packet));
     }
     for (ParticipantListener recipient : recipients) {
       eventQueue.accept(() -> recipient.onData(packet));

@@ -71,7 +71,7 @@ class RoomApiServiceTest {
 
   private TwirpRouter router(boolean remoteUnmute) {
     TwirpRouter router = new TwirpRouter(new TokenVerifier(Map.of(KEY, SECRET), clock));
-    new RoomApiService(rooms, remoteUnmute).register(router);
+    new RoomApiService(rooms, remoteUnmute, scheduler).register(router);
     return router;
   }
 
@@ -213,7 +213,7 @@ class RoomApiServiceTest {
       }
     };
     TwirpRouter router = new TwirpRouter(new TokenVerifier(Map.of(KEY, SECRET), clock));
-    new RoomApiService(rooms, false, hooks).register(router);
+    new RoomApiService(rooms, false, hooks, scheduler).register(router);
     String withAgent = "{\"name\":\"hall\",\"agents\":[{\"agent_name\":\"concierge\",\"metadata\":\"vip\"}]}";
 
     reply(call(router, "CreateRoom", withAgent, create()), LivekitModels.Room.newBuilder());

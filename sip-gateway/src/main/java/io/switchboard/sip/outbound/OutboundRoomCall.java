@@ -6,7 +6,9 @@ import io.switchboard.sfu.room.DataMessage;
 import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
-import io.switchboard.sfu.room.ParticipantListener;
+import io.switchboard.sfu.room.MovableParticipant;
+import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomMoves;
 import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.incall.SipParticipantCall;
 import io.switchboard.sip.incall.TransferOutcome;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * presses (RFC 4733 or INFO) reach the room as SipDTMF; SipDTMF sent to the callee is keyed to
  * them; the callee can be transferred like an inbound caller.
  */
-final class OutboundRoomCall implements OutboundListener, ParticipantListener, SipParticipantCall {
+final class OutboundRoomCall implements OutboundListener, MovableParticipant, SipParticipantCall {
   private static final Logger log = LoggerFactory.getLogger(OutboundRoomCall.class);
   /** Switchboard's attributes for why an unanswered call failed, named as LiveKit's Twirp meta. */
   static final String STATUS_CODE = "sip.sipStatusCode";
@@ -67,7 +69,25 @@ final class OutboundRoomCall implements OutboundListener, ParticipantListener, S
 
   @Override
   public String roomName() {
-    return spec.roomName();
+    LocalParticipant p = participant;
+    return p == null ? spec.roomName() : p.roomName(); // MoveParticipant may have taken it elsewhere
+  }
+
+  /** RoomService MoveParticipant: the callee goes on talking in {@code destination}, same dialog. */
+  @Override
+  public synchronized LocalParticipant moveTo(Room destination) {
+    LocalParticipant from = participant;
+    if (from == null || !from.isConnected()) {
+      throw new IllegalStateException("the callee is not in a room");
+    }
+    LocalParticipant to = RoomMoves.move(from, destination, this, "phone", audio, audio);
+    participant = to;
+    if (outcome.getNow(null) instanceof DialOutcome.Failed) {
+      to.leave(DisconnectReason.CLIENT_INITIATED); // the call ended while it moved
+      throw new IllegalStateException("the call ended while it moved");
+    }
+    log.info("callee moved from={} to={}", from.roomName(), destination.name());
+    return to;
   }
 
   @Override

@@ -6,7 +6,9 @@ import io.switchboard.sfu.room.DataMessage;
 import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
-import io.switchboard.sfu.room.ParticipantListener;
+import io.switchboard.sfu.room.MovableParticipant;
+import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomMoves;
 import io.switchboard.sip.inbound.CallControl;
 import io.switchboard.sip.inbound.CallEnd;
 import io.switchboard.sip.inbound.CallListener;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Stage changes come from the call's SIP executor (the end) and from the lobby's admission
  * (the join), so they take this object's lock; nothing is called out under it.
  */
-public final class RoomCall implements CallListener, ParticipantListener, SipParticipantCall {
+public final class RoomCall implements CallListener, MovableParticipant, SipParticipantCall {
   private static final Logger log = LoggerFactory.getLogger(RoomCall.class);
 
   private final String sipCallId;
@@ -205,6 +207,31 @@ public final class RoomCall implements CallListener, ParticipantListener, SipPar
       case CallStage.Placing p -> { }
       case CallStage.Over o -> { }
     }
+  }
+
+  /**
+   * RoomService MoveParticipant: the caller goes on talking in {@code destination}. The dialog
+   * and RTP leg stay as they are (no re-INVITE, no BYE); only the room their audio meets changes.
+   */
+  @Override
+  public LocalParticipant moveTo(Room destination) {
+    LocalParticipant from = participant().orElseThrow(
+        () -> new IllegalStateException("call " + sipCallId + " is not in a room"));
+    LocalParticipant to = RoomMoves.move(from, destination, this, "phone", media, media);
+    if (!movedTo(from, to)) {
+      to.leave(DisconnectReason.CLIENT_INITIATED); // the call ended while it moved
+      throw new IllegalStateException("call " + sipCallId + " ended while it moved");
+    }
+    log.info("call moved call_id={} from={} to={}", sipCallId, from.roomName(), destination.name());
+    return to;
+  }
+
+  private synchronized boolean movedTo(LocalParticipant from, LocalParticipant to) {
+    if (stage instanceof CallStage.InRoom(LocalParticipant current) && current == from) {
+      stage = new CallStage.InRoom(to);
+      return true;
+    }
+    return false;
   }
 
   /** The room removed the caller (RemoveParticipant, room deleted): hang up the phone. */
