@@ -299,14 +299,14 @@ class RoomApiServiceTest {
 
   @Test
   void unsupportedMethodsAndOptionsSayWhat() throws Exception {
-    Map<String, String> rpc = error(call("PerformRpc", "{\"room\":\"lobby\",\"method\":\"m\"}", admin("lobby")), 501);
+    Map<String, String> rpc = error(call("ForwardParticipant", "{\"room\":\"lobby\",\"identity\":\"x\"}", admin("lobby")), 501);
     Map<String, String> deniedFirst = error(call("MoveParticipant", "{\"room\":\"lobby\"}", admin("other")), 401);
     Map<String, String> agents = error(call("CreateRoom",
         "{\"name\":\"lobby\",\"agents\":[{\"agentName\":\"receptionist\"}]}", create()), 501);
     Map<String, String> noName = error(call("CreateRoom", "{}", create()), 400);
 
     assertEquals("unimplemented", rpc.get("code"));
-    assertTrue(rpc.get("msg").contains("PerformRpc"), rpc.get("msg"));
+    assertTrue(rpc.get("msg").contains("ForwardParticipant"), rpc.get("msg"));
     assertEquals("unauthenticated", deniedFirst.get("code"));
     assertTrue(agents.get("msg").contains("agents"), agents.get("msg"));
     assertEquals("invalid_argument", noName.get("code"));

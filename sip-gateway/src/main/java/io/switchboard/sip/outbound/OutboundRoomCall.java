@@ -81,8 +81,11 @@ final class OutboundRoomCall implements OutboundListener, MovableParticipant, Si
       throw new IllegalStateException("the callee is not in a room");
     }
     LocalParticipant to = RoomMoves.move(from, destination, this, "phone", audio, audio);
+    registry.remove(this); // keyed by room: re-keyed under the new one
     participant = to;
+    registry.add(this);
     if (outcome.getNow(null) instanceof DialOutcome.Failed) {
+      registry.remove(this);
       to.leave(DisconnectReason.CLIENT_INITIATED); // the call ended while it moved
       throw new IllegalStateException("the call ended while it moved");
     }
