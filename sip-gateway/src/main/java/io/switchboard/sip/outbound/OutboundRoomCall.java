@@ -227,7 +227,7 @@ final class OutboundRoomCall implements OutboundListener, MovableParticipant, Si
   /** The room removed the callee (RemoveParticipant, room deleted): hang up the phone. */
   @Override
   public void onDisconnected(DisconnectReason reason) {
-    log.info("callee removed from room={} reason={}", spec.roomName(), reason);
+    log.info("callee removed from room={} reason={}", roomName(), reason);
     hangup();
   }
 
