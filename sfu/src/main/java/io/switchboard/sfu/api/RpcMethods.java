@@ -5,11 +5,14 @@ import io.switchboard.protocol.twirp.TwirpException;
 import io.switchboard.sfu.room.DataMessage;
 import io.switchboard.sfu.room.DataPacket;
 import io.switchboard.sfu.room.Room;
+import io.switchboard.sfu.room.RoomEvent;
 import io.switchboard.sfu.room.RoomManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +24,7 @@ import livekit.LivekitRoom.PerformRpcResponse;
  * RoomService PerformRpc: the server calls a method a participant registered ({@code
  * registerRpcMethod} in the client SDKs) and answers with its reply, with LiveKit's limits: a
  * 15 KiB payload, a 10 s response timeout unless the request sets one, and a 2 s wait for the
- * client's ack. The reply is waited for on the calling thread (Twirp calls run on virtual
+ * client's ack; a participant leaving meanwhile fails the call at once. The reply is waited for on the calling thread (Twirp calls run on virtual
  * threads); the timers run on the scheduler. Grants are checked by the caller.
  */
 final class RpcMethods {
@@ -34,10 +37,23 @@ final class RpcMethods {
 
   private final RoomManager rooms;
   private final ScheduledExecutorService timers;
+  /** Calls waiting for their participant, so that its leaving fails them at once (LiveKit's 1503). */
+  private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
+
+  private record Waiting(String room, String identity, RpcCall call) {}
 
   RpcMethods(RoomManager rooms, ScheduledExecutorService timers) {
     this.rooms = rooms;
     this.timers = timers;
+    rooms.addListener(event -> {
+      if (event instanceof RoomEvent.ParticipantLeft left && !waiting.isEmpty()) {
+        for (Waiting w : waiting) {
+          if (w.room().equals(left.room().name()) && w.identity().equals(left.participant().identity())) {
+            w.call().fail(RpcErrors.builtIn(RpcErrors.RECIPIENT_DISCONNECTED));
+          }
+        }
+      }
+    });
   }
 
   PerformRpcResponse perform(PerformRpcRequest request) {
@@ -59,6 +75,8 @@ final class RpcMethods {
         : DEFAULT_RESPONSE_TIMEOUT.toMillis();
     RpcCall call = new RpcCall(UUID.randomUUID().toString(), destination);
     Runnable unwatch = room.watchData(call::onPacket);
+    Waiting waits = new Waiting(name, destination, call);
+    waiting.add(waits);
     try {
       Future<?> ack = timers.schedule(
           () -> call.fail(RpcErrors.builtIn(RpcErrors.CONNECTION_TIMEOUT)), ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,6 +97,7 @@ final class RpcMethods {
       }
       throw TwirpException.internal("PerformRpc failed", e.getCause());
     } finally {
+      waiting.remove(waits);
       unwatch.run();
       call.fail(RpcErrors.builtIn(RpcErrors.SEND_FAILED)); // no-op once answered; stops the timers otherwise
     }

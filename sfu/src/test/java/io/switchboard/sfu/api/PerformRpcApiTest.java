@@ -40,7 +40,7 @@ class PerformRpcApiTest {
   }
 
   /** How the fake client answers one request. */
-  private enum Answer { UPPERCASE, UNSUPPORTED_METHOD, ACK_ONLY, SILENT }
+  private enum Answer { UPPERCASE, UNSUPPORTED_METHOD, ACK_ONLY, ACK_AND_LEAVE, SILENT }
 
   private LocalParticipant client(String identity, Answer answer) {
     LocalParticipant[] self = new LocalParticipant[1];
@@ -71,6 +71,10 @@ class PerformRpcApiTest {
               case UPPERCASE -> response.setPayload(in.getRpcRequest().getPayload().toUpperCase(Locale.ROOT));
               case UNSUPPORTED_METHOD -> response.setError(
                   LivekitModels.RpcError.newBuilder().setCode(1400).setMessage("Method not supported at destination"));
+              case ACK_AND_LEAVE -> {
+                self[0].leave(io.switchboard.sfu.room.DisconnectReason.CLIENT_INITIATED);
+                return;
+              }
               case ACK_ONLY, SILENT -> { return; }
             }
             send(self[0], caller, LivekitModels.DataPacket.newBuilder().setRpcResponse(response));
@@ -120,6 +124,15 @@ class PerformRpcApiTest {
 
     assertEquals("canceled", late.get("code"));
     assertEquals("RpcError 1502: Response timeout", late.get("msg"));
+  }
+
+  @Test
+  void aParticipantLeavingBeforeItAnswersFailsTheCallAtOnce() throws Exception {
+    client("agent", Answer.ACK_AND_LEAVE);
+    var gone = error(api.call("PerformRpc", rpc("agent", "m", "x", 60_000), admin("r")), 503);
+
+    assertEquals("unavailable", gone.get("code"));
+    assertEquals("RpcError 1503: Recipient disconnected", gone.get("msg"));
   }
 
   @Test
