@@ -80,7 +80,15 @@ final class OutboundRoomCall implements OutboundListener, MovableParticipant, Si
     if (from == null || !from.isConnected()) {
       throw new IllegalStateException("the callee is not in a room");
     }
-    LocalParticipant to = RoomMoves.move(from, destination, this, "phone", audio, audio);
+    LocalParticipant to;
+    try {
+      to = RoomMoves.move(from, destination, this, "phone", audio, audio);
+    } catch (IllegalStateException e) {
+      if (!from.isConnected()) {
+        hangup(); // left its room but the destination closed under it: in no room now
+      }
+      throw e;
+    }
     registry.remove(this); // keyed by room: re-keyed under the new one
     participant = to;
     registry.add(this);

@@ -43,6 +43,8 @@ public final class RoomCall implements CallListener, MovableParticipant, SipPart
   private final CallControl control;
   private final CallRegistry registry;
   private CallStage stage = new CallStage.Placing();
+  /** One MoveParticipant at a time; not this object's lock, which must not be held while calling out. */
+  private final Object moving = new Object();
 
   RoomCall(String sipCallId, String trunkId, CallControl control, CallRegistry registry) {
     this.sipCallId = sipCallId;
@@ -215,15 +217,25 @@ public final class RoomCall implements CallListener, MovableParticipant, SipPart
    */
   @Override
   public LocalParticipant moveTo(Room destination) {
-    LocalParticipant from = participant().orElseThrow(
-        () -> new IllegalStateException("call " + sipCallId + " is not in a room"));
-    LocalParticipant to = RoomMoves.move(from, destination, this, "phone", media, media);
-    if (!movedTo(from, to)) {
-      to.leave(DisconnectReason.CLIENT_INITIATED); // the call ended while it moved
-      throw new IllegalStateException("call " + sipCallId + " ended while it moved");
+    synchronized (moving) {
+      LocalParticipant from = participant().orElseThrow(
+          () -> new IllegalStateException("call " + sipCallId + " is not in a room"));
+      LocalParticipant to;
+      try {
+        to = RoomMoves.move(from, destination, this, "phone", media, media);
+      } catch (IllegalStateException e) {
+        if (!from.isConnected()) {
+          control.hangup(); // left its room but the destination closed under it: in no room now
+        }
+        throw e;
+      }
+      if (!movedTo(from, to)) {
+        to.leave(DisconnectReason.CLIENT_INITIATED); // the call ended while it moved
+        throw new IllegalStateException("call " + sipCallId + " ended while it moved");
+      }
+      log.info("call moved call_id={} from={} to={}", sipCallId, from.roomName(), destination.name());
+      return to;
     }
-    log.info("call moved call_id={} from={} to={}", sipCallId, from.roomName(), destination.name());
-    return to;
   }
 
   private synchronized boolean movedTo(LocalParticipant from, LocalParticipant to) {
