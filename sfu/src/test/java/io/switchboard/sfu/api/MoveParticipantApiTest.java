@@ -124,6 +124,20 @@ class MoveParticipantApiTest {
   }
 
   @Test
+  void aMutedPhoneStaysMutedInTheDestination() throws Exception {
+    Phone phone = new Phone("a");
+    phone.participant.setMuted(phone.participant.info().tracks().get(0).sid(), true);
+    Listener inB = listener("b", "bob", 5000);
+    reply(api.call("MoveParticipant", move("a", "caller", "b"), mover("a", "b")),
+        LivekitRoom.MoveParticipantResponse.newBuilder());
+    api.rooms.room("b").orElseThrow().tick();
+
+    assertTrue(phone.participant.info().tracks().get(0).muted(), "the track is muted in room b");
+    assertEquals(0, inB.ear().last, "bob does not hear a muted phone");
+    assertEquals(5000, phone.ear.last, "the muted phone still hears room b");
+  }
+
+  @Test
   void theDestinationRoomIsCreatedWhenItDoesNotExist() throws Exception {
     Phone phone = new Phone("a");
     reply(api.call("MoveParticipant", move("a", "caller", "new-room"), mover("a", "new-room")),
