@@ -261,7 +261,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     entry.abandoned().thenAccept(job.terminate());
     job.listening().whenComplete((identity, error) -> {
       if (error != null) {
-        String reason = "agent '" + name + "' did not join room " + roomName + ": " + rootMessage(error);
+        String reason = "agent '" + name + "' is not listening in room " + roomName + ": " + rootMessage(error);
         log.warn("{}", reason);
         running.remove(entry);
         emit(new AgentDispatchEvent.Failed(roomName, name, reason));
