@@ -63,10 +63,6 @@ final class SubscriptionReadiness {
     reported.remove(trackSid);
   }
 
-  boolean isConnected() {
-    return connected;
-  }
-
   private void report() {
     if (!connected) {
       return;
