@@ -4,14 +4,18 @@
 // plays a 700 Hz tone and reports the remote participants it sees. Run by AgentWorkerTest:
 //   LIVEKIT_URL=ws://… LIVEKIT_API_KEY=… LIVEKIT_API_SECRET=… WORKER_HTTP_PORT=… node tone-agent.mjs start
 // Each job prints "AGENT {json}" lines (job id, its identity, the participants seen and subscribed).
+// SUBSCRIBE_AFTER_MS (set: the agent joins with auto-subscribe off and subscribes to the audio
+// tracks of the participants then in the room that long after joining; "never": it never does)
+// makes an agent slow or deaf to the caller, as a user's agent doing setup first might be.
 import { fileURLToPath } from 'node:url';
-import { cli, defineAgent, WorkerOptions } from '@livekit/agents';
-import { RoomEvent } from '@livekit/rtc-node';
+import { AutoSubscribe, cli, defineAgent, WorkerOptions } from '@livekit/agents';
+import { RoomEvent, TrackKind } from '@livekit/rtc-node';
 import { publishTone } from './rtc-common.mjs';
 
 export default defineAgent({
   entry: async (ctx) => {
-    await ctx.connect();
+    const subscribeAfter = process.env.SUBSCRIBE_AFTER_MS;
+    await ctx.connect(undefined, subscribeAfter ? AutoSubscribe.SUBSCRIBE_NONE : AutoSubscribe.SUBSCRIBE_ALL);
     const room = ctx.room;
     const tone = await publishTone(room, 700);
     const subscribed = new Set();
@@ -32,6 +36,16 @@ export default defineAgent({
       report('track_subscribed');
     });
     report('connected');
+    if (subscribeAfter && subscribeAfter !== 'never') {
+      setTimeout(() => {
+        for (const p of room.remoteParticipants.values()) {
+          for (const pub of p.trackPublications.values()) {
+            if (pub.kind === TrackKind.KIND_AUDIO) pub.setSubscribed(true);
+          }
+        }
+        report('subscribing');
+      }, Number(subscribeAfter));
+    }
     ctx.addShutdownCallback(async () => {
       report('shutdown');
       await tone.stop();

@@ -40,6 +40,12 @@ final class AgentWorkerProcess implements AutoCloseable {
   }
 
   static AgentWorkerProcess start(RunningSwitchboard server, String agentName, Path log) throws IOException {
+    return start(server, agentName, log, java.util.Map.of());
+  }
+
+  /** As {@link #start(RunningSwitchboard, String, Path)}, with more environment (e.g. SUBSCRIBE_AFTER_MS). */
+  static AgentWorkerProcess start(RunningSwitchboard server, String agentName, Path log,
+      java.util.Map<String, String> env) throws IOException {
     ProcessBuilder node = new ProcessBuilder("node", "tone-agent.mjs", "start")
         .directory(NODE_DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     node.environment().put("LIVEKIT_URL", server.url().replaceFirst("^http", "ws"));
@@ -48,6 +54,7 @@ final class AgentWorkerProcess implements AutoCloseable {
     node.environment().put("AGENT_NAME", agentName);
     node.environment().put("WORKER_HTTP_PORT", Integer.toString(FreePorts.one()));
     node.environment().put("RUST_LOG", "warn");
+    node.environment().putAll(env);
     return new AgentWorkerProcess(node.start(), log);
   }
 

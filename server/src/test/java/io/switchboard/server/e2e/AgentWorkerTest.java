@@ -190,15 +190,19 @@ class AgentWorkerTest {
     ok(sip.createSipDispatchRule(new SipDispatchRuleDirect(room, ""), ruleOptions).execute());
   }
 
-  /** 20 s of the caller's 440 Hz, 8 kHz mono. */
   private Path callerTone() throws java.io.IOException {
+    return callerTone(dir);
+  }
+
+  /** 20 s of the caller's 440 Hz, 8 kHz mono. */
+  static Path callerTone(Path dir) throws java.io.IOException {
     Path wav = dir.resolve("caller.wav");
     WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
     return wav;
   }
 
   /** After the first 3 s, the phone's recording carries the agent's 700 Hz, 30 dB above its own 440 Hz. */
-  private static void assertPhoneHeardTheAgent(Baresip phone) throws Exception {
+  static void assertPhoneHeardTheAgent(Baresip phone) throws Exception {
     assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
     WavFile heard = WavFile.read(phone.heard());
     short[] s = heard.samples();
@@ -212,7 +216,7 @@ class AgentWorkerTest {
     assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
   }
 
-  private static Optional<String> callerIn(JsonNode identities) {
+  static Optional<String> callerIn(JsonNode identities) {
     for (JsonNode id : identities) {
       if (id.asText().startsWith("sip_")) {
         return Optional.of(id.asText());

@@ -72,6 +72,8 @@ final class RoomWatch {
         case RoomEvent.RoomStarted s -> null;
         case RoomEvent.RoomFinished f -> null;
         case RoomEvent.RoomMetadataChanged m -> null;
+        case RoomEvent.SubscriberConnected c -> null;
+        case RoomEvent.TrackSubscribed t -> null;
       };
       if (p != null && p.identity().equals(identity)) {
         out.add(p);
