@@ -45,6 +45,15 @@ final class RoomWatch {
     return await(what + ": " + identity + " in " + room, () -> participant(room, identity).filter(ready::test));
   }
 
+  /**
+   * The first snapshot of {@code identity} in {@code room}'s events for which {@code ready} holds,
+   * even if it has left since: for a caller whose scenario hangs up on its own.
+   */
+  ParticipantInfo awaitSeen(String room, String identity, String what, Ready ready) throws InterruptedException {
+    return await(what + ": " + identity + " seen in " + room,
+        () -> history(room, identity).stream().filter(ready::test).findFirst());
+  }
+
   /** Waits until {@code identity} is no longer in {@code room}, and returns how it left. */
   RoomEvent.ParticipantLeft awaitLeft(String room, String identity) throws InterruptedException {
     return await(identity + " leaves " + room, () -> left(room, identity));
