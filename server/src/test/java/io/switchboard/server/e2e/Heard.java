@@ -44,6 +44,15 @@ final class Heard {
     return -1;
   }
 
+  /**
+   * Where to look for {@code frequency} from another phone that joined the call at its own pace:
+   * half a second after it first came, but not before {@code notBeforeMs}; {@code notBeforeMs} if
+   * it never came, so that a check there fails.
+   */
+  int settledMillisOf(double frequency, int notBeforeMs) {
+    return Math.max(notBeforeMs, firstMillisWith(frequency) + 500);
+  }
+
   /** Whether {@code frequency} is clearly there in some window that ends before {@code endMs}. */
   boolean hasBefore(int endMs, double frequency) {
     for (int ms = 0; ms <= lastWindow() && ms + WINDOW_MS <= endMs; ms += STEP_MS) {
