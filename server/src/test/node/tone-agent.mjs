@@ -46,4 +46,9 @@ cli.runApp(new WorkerOptions({
   port: Number(process.env.WORKER_HTTP_PORT || 0),
   // The test machine is shared and busy: report no load, so the worker never marks itself FULL.
   loadFunc: async () => 0,
+  // A job process must load the framework and rtc-node before it can take a job: the default 10 s
+  // is not enough on a loaded two-core machine, where the runner then fails again and again. One
+  // warm process (not one per core) also spares the CPU the tests need.
+  initializeProcessTimeout: 120_000,
+  numIdleProcesses: 1,
 }));
