@@ -10,6 +10,10 @@ import { RoomEvent } from '@livekit/rtc-node';
 import { publishTone } from './rtc-common.mjs';
 
 export default defineAgent({
+  // Runs in each job process once it has loaded: AgentWorkerProcess waits for this line, so a job
+  // goes to a process that is ready instead of one still starting on a busy machine (Switchboard
+  // gives an assigned agent 30 s to join).
+  prewarm: () => console.log('JOB_PROCESS_READY'),
   entry: async (ctx) => {
     await ctx.connect();
     const room = ctx.room;

@@ -60,7 +60,7 @@ class AgentWorkerTest {
     AgentWorkerProcess.assumeInstalled();
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
-      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(120));
       routeNumberToRoom(server, "hotline", RoomConfiguration.newBuilder()
           .addAgents(RoomAgentDispatch.newBuilder().setAgentName(AGENT)).build());
       RoomServiceClient rooms =
@@ -105,7 +105,7 @@ class AgentWorkerTest {
     AgentWorkerProcess.assumeInstalled();
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, "", dir.resolve("worker.log"))) {
-      worker.awaitRegistered(server, "", Duration.ofSeconds(60));
+      worker.awaitRegistered(server, "", Duration.ofSeconds(120));
       routeNumberToRoom(server, "front-desk", null); // no agents named: automatic dispatch
       AgentDispatchServiceClient dispatches = AgentDispatchServiceClient.createClient(
           server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
@@ -138,7 +138,7 @@ class AgentWorkerTest {
     AgentWorkerProcess.assumeInstalled();
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
-      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(120));
       Path clientLog = dir.resolve("client.log");
       Process client = RtcNode.start("rtc-meets-agent.mjs", RtcNode.env(server, "desk"), clientLog);
       try {
