@@ -13,6 +13,10 @@ import { RoomEvent, TrackKind } from '@livekit/rtc-node';
 import { publishTone } from './rtc-common.mjs';
 
 export default defineAgent({
+  // Runs in each job process once it has loaded: AgentWorkerProcess waits for this line, so a job
+  // goes to a process that is ready instead of one still starting on a busy machine (Switchboard
+  // gives an assigned agent 30 s to join).
+  prewarm: () => console.log('JOB_PROCESS_READY'),
   entry: async (ctx) => {
     const subscribeAfter = process.env.SUBSCRIBE_AFTER_MS;
     await ctx.connect(undefined, subscribeAfter ? AutoSubscribe.SUBSCRIBE_NONE : AutoSubscribe.SUBSCRIBE_ALL);
@@ -60,4 +64,9 @@ cli.runApp(new WorkerOptions({
   port: Number(process.env.WORKER_HTTP_PORT || 0),
   // The test machine is shared and busy: report no load, so the worker never marks itself FULL.
   loadFunc: async () => 0,
+  // A job process must load the framework and rtc-node before it can take a job: the default 10 s
+  // is not enough on a loaded two-core machine, where the runner then fails again and again. One
+  // warm process (not one per core) also spares the CPU the tests need.
+  initializeProcessTimeout: 120_000,
+  numIdleProcesses: 1,
 }));

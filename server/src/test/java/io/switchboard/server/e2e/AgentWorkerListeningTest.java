@@ -50,7 +50,7 @@ class AgentWorkerListeningTest {
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"),
             Map.of("SUBSCRIBE_AFTER_MS", "4000"))) {
-      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(120));
       Milestones milestones = new Milestones("late-line");
       server.server().rooms().addListener(milestones::onEvent);
       route(server, "late-line", "60s");
@@ -79,7 +79,7 @@ class AgentWorkerListeningTest {
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"),
             Map.of("SUBSCRIBE_AFTER_MS", "never"))) {
-      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(120));
       Milestones milestones = new Milestones("deaf-line");
       server.server().rooms().addListener(milestones::onEvent);
       List<AgentDispatchEvent> dispatches = new CopyOnWriteArrayList<>();

@@ -58,14 +58,21 @@ final class AgentWorkerProcess implements AutoCloseable {
     return new AgentWorkerProcess(node.start(), log);
   }
 
-  /** Waits until the server knows a worker for {@code agentName} (empty: one for automatic dispatch). */
+  /**
+   * Waits until the server knows a worker for {@code agentName} (empty: one for automatic
+   * dispatch) and the worker has a job process ready ({@code JOB_PROCESS_READY}): a job offered
+   * sooner would wait for a process to start, which a loaded machine can stretch past the 30 s
+   * Switchboard gives an assigned agent to join.
+   */
   void awaitRegistered(RunningSwitchboard server, String agentName, Duration limit)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     var dispatcher = server.server().agents().dispatcher();
-    while (agentName.isEmpty() ? dispatcher.automaticNamespaces().isEmpty() : !dispatcher.agentNames().contains(agentName)) {
+    while ((agentName.isEmpty() ? dispatcher.automaticNamespaces().isEmpty() : !dispatcher.agentNames().contains(agentName))
+        || !output().contains("JOB_PROCESS_READY")) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("the worker did not register '" + agentName + "':\n" + output());
+        throw new AssertionError("the worker did not register '" + agentName + "' with a job process ready:\n"
+            + output());
       }
       process.waitFor(100, TimeUnit.MILLISECONDS);
     }
