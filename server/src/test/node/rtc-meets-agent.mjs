@@ -17,7 +17,8 @@ await room.connect(LIVEKIT_URL, await token('web', ROOM), { autoSubscribe: true,
 console.log('READY');
 const got = await Promise.race([
   fromAgent,
-  new Promise((_, reject) => setTimeout(() => reject(new Error('no agent track within 60 s')), 60000)),
+  // The framework starts a job process per job: on a busy machine that alone can take tens of seconds.
+  new Promise((_, reject) => setTimeout(() => reject(new Error('no agent track within 120 s')), 120000)),
 ]);
 const samples = await record(got.track, 2, 0.5);
 console.log('RESULT ' + JSON.stringify({

@@ -33,15 +33,21 @@ const low = await publishTone(speaker, 440);
 const high = await publishTone(listener, 1000);
 
 const [atListener, atSpeaker] = await within(Promise.all([heardByListener, heardBySpeaker]), 15, 'no track subscribed');
+// LiveKit's TrackSubscribed (SignalResponse.track_subscribed): each publisher is told its track has a subscriber.
+const told = { speaker: false, listener: false };
+await within(Promise.all([
+  low.publication.waitForSubscription().then(() => { told.speaker = true; }),
+  high.publication.waitForSubscription().then(() => { told.listener = true; }),
+]), 15, 'a publisher was not told of its subscriber');
 const [listenerSamples, speakerSamples] = await Promise.all([record(atListener.track, 2), record(atSpeaker.track, 2)]);
 const result = {
   listener: {
     from: atListener.participant.identity, trackSid: atListener.publication.sid, publishedSid: low.publication.sid,
-    tone: describe(listenerSamples, 440), own: describe(listenerSamples, 1000),
+    tone: describe(listenerSamples, 440), own: describe(listenerSamples, 1000), toldSubscribed: told.listener,
   },
   speaker: {
     from: atSpeaker.participant.identity, trackSid: atSpeaker.publication.sid, publishedSid: high.publication.sid,
-    tone: describe(speakerSamples, 1000), own: describe(speakerSamples, 440),
+    tone: describe(speakerSamples, 1000), own: describe(speakerSamples, 440), toldSubscribed: told.speaker,
   },
 };
 console.log('RESULT ' + JSON.stringify(result));

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * closes.
  *
  * <p>A name no in-process agent has goes to a worker in another process ({@link RemoteAgents}:
- * LiveKit's Agents framework over {@code /agent}), whose agent listens once it has joined. Rooms
+ * LiveKit's Agents framework over {@code /agent}), whose agent listens once it receives the caller. Rooms
  * started without explicit agents get LiveKit's automatic dispatch ({@link AutomaticDispatch}).
  */
 public final class AgentDispatcher implements RoomAgents, AutoCloseable {
@@ -250,7 +250,7 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
     }
   }
 
-  /** Hands the dispatch to a worker; it listens once the worker's agent has joined the room. */
+  /** Hands the dispatch to a worker; it listens once the worker's agent is in the room and receives the caller. */
   private void startRemote(RoomAgentSessions.Entry entry) {
     String name = entry.agentName();
     String roomName = entry.roomName();
@@ -259,9 +259,9 @@ public final class AgentDispatcher implements RoomAgents, AutoCloseable {
         entry.jobId(), entry.dispatchId(), roomName, name, dispatch.metadata(), dispatch.attributes(),
         entry.namespace()));
     entry.abandoned().thenAccept(job.terminate());
-    job.joined().whenComplete((identity, error) -> {
+    job.listening().whenComplete((identity, error) -> {
       if (error != null) {
-        String reason = "agent '" + name + "' did not join room " + roomName + ": " + rootMessage(error);
+        String reason = "agent '" + name + "' is not listening in room " + roomName + ": " + rootMessage(error);
         log.warn("{}", reason);
         running.remove(entry);
         emit(new AgentDispatchEvent.Failed(roomName, name, reason));

@@ -37,7 +37,7 @@ public interface RemoteAgents {
     return Set.of();
   }
 
-  /** Finds a worker for the job and assigns it; never throws, failures complete {@code joined} exceptionally. */
+  /** Finds a worker for the job and assigns it; never throws, failures complete {@code listening} exceptionally. */
   RemoteJob start(JobRequest request);
 
   /**
@@ -58,10 +58,11 @@ public interface RemoteAgents {
   /**
    * A job handed to a worker.
    *
-   * @param joined the agent's participant identity, once it has joined the room
+   * @param listening the agent's participant identity, once it is in the room and receives its audio
+   *     (its subscriber connection is connected and it is subscribed to the SIP callers' tracks)
    * @param ended why the job ended (worker finished or failed it, left, was lost, terminated)
    * @param terminate asks the worker to end the job (LiveKit's JobTermination), with the reason
    */
-  record RemoteJob(CompletionStage<String> joined, CompletionStage<String> ended,
+  record RemoteJob(CompletionStage<String> listening, CompletionStage<String> ended,
       java.util.function.Consumer<String> terminate) {}
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.switchboard.agent.AgentEvent;
 import io.switchboard.agent.AgentSession;
+import io.switchboard.agent.AgentState;
 import io.switchboard.agent.SpeechHandle;
 import io.switchboard.agent.llm.ChatItem;
 import io.switchboard.agent.llm.ChatRole;
@@ -83,14 +84,20 @@ class AgentTurnsTest {
 
   @Test
   void theCallerCuttingInStopsTheGreetingOnTheWireAndTheTranscriptKeepsWhatWasPlayed() throws Exception {
-    // One second into the call, while the greeting plays, the caller asks for a table.
-    Path cutIn = SpokenWav.say(dir, "cut-in", "Can I make a reservation?", 1, 300);
-    try (Baresip phone = new Baresip(dir.resolve("frank"), "frank", FreePorts.pair(), cutIn, FreePorts.one());
+    // While the greeting plays, the caller asks for a table: the phone starts silent and switches
+    // its microphone to the request once the greeting's audio has started. (A request at a fixed
+    // second into the call could come before a busy machine has synthesised the greeting.)
+    Path silence = dir.resolve("silence.wav");
+    WavFile.mono(8000, new short[8000 * 60]).write(silence);
+    Path cutIn = SpokenWav.say(dir, "cut-in", "Can I make a reservation?", 0, 300);
+    try (Baresip phone = new Baresip(dir.resolve("frank"), "frank", FreePorts.pair(), silence, FreePorts.one());
         BaresipControl control = phone.start(Duration.ofSeconds(600))) {
       control.command("dial", "sip:anything@127.0.0.1:" + server.sipPort());
       AgentSession session = dispatches.next(AgentDispatchEvent.Starting.class, SHORT).session();
       SpeechHandle greeting = agentEvents.next(AgentEvent.SpeechCreated.class, LONG).speech();
       control.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(60));
+      agentEvents.next(AgentEvent.AgentStateChanged.class, c -> c.newState() == AgentState.SPEAKING, LONG);
+      control.command("ausrc", "aufile," + cutIn.toAbsolutePath());
 
       // The caller's words commit a turn, which cuts the paused greeting where the caller stopped hearing it.
       var heard = agentEvents.next(AgentEvent.UserInputTranscribed.class, AgentEvent.UserInputTranscribed::isFinal, LONG);

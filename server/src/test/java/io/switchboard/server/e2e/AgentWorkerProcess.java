@@ -40,6 +40,12 @@ final class AgentWorkerProcess implements AutoCloseable {
   }
 
   static AgentWorkerProcess start(RunningSwitchboard server, String agentName, Path log) throws IOException {
+    return start(server, agentName, log, java.util.Map.of());
+  }
+
+  /** As {@link #start(RunningSwitchboard, String, Path)}, with more environment (e.g. SUBSCRIBE_AFTER_MS). */
+  static AgentWorkerProcess start(RunningSwitchboard server, String agentName, Path log,
+      java.util.Map<String, String> env) throws IOException {
     ProcessBuilder node = new ProcessBuilder("node", "tone-agent.mjs", "start")
         .directory(NODE_DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     node.environment().put("LIVEKIT_URL", server.url().replaceFirst("^http", "ws"));
@@ -48,17 +54,25 @@ final class AgentWorkerProcess implements AutoCloseable {
     node.environment().put("AGENT_NAME", agentName);
     node.environment().put("WORKER_HTTP_PORT", Integer.toString(FreePorts.one()));
     node.environment().put("RUST_LOG", "warn");
+    node.environment().putAll(env);
     return new AgentWorkerProcess(node.start(), log);
   }
 
-  /** Waits until the server knows a worker for {@code agentName} (empty: one for automatic dispatch). */
+  /**
+   * Waits until the server knows a worker for {@code agentName} (empty: one for automatic
+   * dispatch) and the worker has a job process ready ({@code JOB_PROCESS_READY}): a job offered
+   * sooner would wait for a process to start, which a loaded machine can stretch past the 30 s
+   * Switchboard gives an assigned agent to join.
+   */
   void awaitRegistered(RunningSwitchboard server, String agentName, Duration limit)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     var dispatcher = server.server().agents().dispatcher();
-    while (agentName.isEmpty() ? dispatcher.automaticNamespaces().isEmpty() : !dispatcher.agentNames().contains(agentName)) {
+    while ((agentName.isEmpty() ? dispatcher.automaticNamespaces().isEmpty() : !dispatcher.agentNames().contains(agentName))
+        || !output().contains("JOB_PROCESS_READY")) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("the worker did not register '" + agentName + "':\n" + output());
+        throw new AssertionError("the worker did not register '" + agentName + "' with a job process ready:\n"
+            + output());
       }
       process.waitFor(100, TimeUnit.MILLISECONDS);
     }

@@ -12,11 +12,19 @@ import io.livekit.server.CreateSipInboundTrunkOptions;
 import io.livekit.server.RoomServiceClient;
 import io.livekit.server.SipDispatchRuleDirect;
 import io.livekit.server.SipServiceClient;
+import io.switchboard.media.audio.AudioSink;
+import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.testing.Goertzel;
 import io.switchboard.media.testing.ToneGenerator;
 import io.switchboard.media.testing.WavFile;
 import io.switchboard.server.rtc.RtcNode;
 import io.switchboard.server.testing.RunningSwitchboard;
+import io.switchboard.sfu.room.DisconnectReason;
+import io.switchboard.sfu.room.LocalParticipant;
+import io.switchboard.sfu.room.ParticipantKind;
+import io.switchboard.sfu.room.ParticipantListener;
+import io.switchboard.sfu.room.ParticipantSpec;
+import io.switchboard.sfu.room.Room;
 import io.switchboard.sfu.room.RoomEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,18 +60,19 @@ class AgentWorkerTest {
     AgentWorkerProcess.assumeInstalled();
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
-      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(120));
       routeNumberToRoom(server, "hotline", RoomConfiguration.newBuilder()
           .addAgents(RoomAgentDispatch.newBuilder().setAgentName(AGENT)).build());
       RoomServiceClient rooms =
           RoomServiceClient.createClient(server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
 
       Path wav = callerTone();
-      try (Baresip phone = new Baresip(dir.resolve("phone"), "carol", FreePorts.pair(), wav)) {
-        phone.dial("sip:" + NUMBER + "@127.0.0.1:" + server.sipPort(), Duration.ofSeconds(16));
+      try (Baresip phone = new Baresip(dir.resolve("phone"), "carol", FreePorts.pair(), wav, FreePorts.one());
+          BaresipControl control = phone.start(Duration.ofSeconds(180))) {
+        control.command("dial", "sip:" + NUMBER + "@127.0.0.1:" + server.sipPort());
 
         JsonNode seen = worker.awaitReport(r -> "hotline".equals(r.path("room").asText())
-            && callerIn(r.path("subscribed")).isPresent(), "subscribing to the caller", Duration.ofSeconds(30));
+            && callerIn(r.path("subscribed")).isPresent(), "subscribing to the caller", Duration.ofSeconds(120));
         System.out.println("agent report: " + seen);
         String caller = callerIn(seen.path("subscribed")).orElseThrow();
         assertEquals(AGENT, seen.path("agentName").asText());
@@ -79,6 +88,7 @@ class AgentWorkerTest {
         assertTrue(inRoom.stream().anyMatch(p -> p.getIdentity().equals(caller)
             && p.getKind() == ParticipantInfo.Kind.SIP), inRoom.toString());
 
+        hangUpOnceTheRoomCarriedTheAgent(server, "hotline", control);
         assertPhoneHeardTheAgent(phone);
       }
     }
@@ -95,17 +105,18 @@ class AgentWorkerTest {
     AgentWorkerProcess.assumeInstalled();
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, "", dir.resolve("worker.log"))) {
-      worker.awaitRegistered(server, "", Duration.ofSeconds(60));
+      worker.awaitRegistered(server, "", Duration.ofSeconds(120));
       routeNumberToRoom(server, "front-desk", null); // no agents named: automatic dispatch
       AgentDispatchServiceClient dispatches = AgentDispatchServiceClient.createClient(
           server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
 
       Path wav = callerTone();
-      try (Baresip phone = new Baresip(dir.resolve("phone"), "dave", FreePorts.pair(), wav)) {
-        phone.dial("sip:" + NUMBER + "@127.0.0.1:" + server.sipPort(), Duration.ofSeconds(16));
+      try (Baresip phone = new Baresip(dir.resolve("phone"), "dave", FreePorts.pair(), wav, FreePorts.one());
+          BaresipControl control = phone.start(Duration.ofSeconds(180))) {
+        control.command("dial", "sip:" + NUMBER + "@127.0.0.1:" + server.sipPort());
 
         JsonNode seen = worker.awaitReport(r -> "front-desk".equals(r.path("room").asText())
-            && callerIn(r.path("subscribed")).isPresent(), "subscribing to the caller", Duration.ofSeconds(30));
+            && callerIn(r.path("subscribed")).isPresent(), "subscribing to the caller", Duration.ofSeconds(120));
         System.out.println("agent report: " + seen);
         assertEquals("", seen.path("agentName").asText(), "an automatic job has no agent name");
 
@@ -116,6 +127,7 @@ class AgentWorkerTest {
         assertEquals(seen.path("identity").asText(),
             listed.getFirst().getState().getJobs(0).getState().getParticipantIdentity());
 
+        hangUpOnceTheRoomCarriedTheAgent(server, "front-desk", control);
         assertPhoneHeardTheAgent(phone);
       }
     }
@@ -126,7 +138,7 @@ class AgentWorkerTest {
     AgentWorkerProcess.assumeInstalled();
     try (RunningSwitchboard server = new RunningSwitchboard(dir.resolve("data"));
         AgentWorkerProcess worker = AgentWorkerProcess.start(server, AGENT, dir.resolve("worker.log"))) {
-      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(60));
+      worker.awaitRegistered(server, AGENT, Duration.ofSeconds(120));
       Path clientLog = dir.resolve("client.log");
       Process client = RtcNode.start("rtc-meets-agent.mjs", RtcNode.env(server, "desk"), clientLog);
       try {
@@ -135,7 +147,7 @@ class AgentWorkerTest {
             server.url(), RunningSwitchboard.API_KEY, RunningSwitchboard.API_SECRET);
         AgentDispatch created = ok(dispatches.createDispatch("desk", AGENT, "ticket 7").execute());
 
-        assertTrue(client.waitFor(60, TimeUnit.SECONDS), "client did not finish:\n" + Files.readString(clientLog));
+        assertTrue(client.waitFor(150, TimeUnit.SECONDS), "client did not finish:\n" + Files.readString(clientLog));
         String output = Files.readString(clientLog);
         assertEquals(0, client.exitValue(), output);
         JsonNode result = RtcNode.result(output);
@@ -190,29 +202,96 @@ class AgentWorkerTest {
     ok(sip.createSipDispatchRule(new SipDispatchRuleDirect(room, ""), ruleOptions).execute());
   }
 
-  /** 20 s of the caller's 440 Hz, 8 kHz mono. */
   private Path callerTone() throws java.io.IOException {
+    return callerTone(dir);
+  }
+
+  /** 120 s of the caller's 440 Hz, 8 kHz mono: longer than any call here. */
+  static Path callerTone(Path dir) throws java.io.IOException {
     Path wav = dir.resolve("caller.wav");
-    WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 20)).write(wav);
+    WavFile.mono(8000, ToneGenerator.tone(440, 8000, 8000, 8000 * 120)).write(wav);
     return wav;
   }
 
-  /** After the first 3 s, the phone's recording carries the agent's 700 Hz, 30 dB above its own 440 Hz. */
-  private static void assertPhoneHeardTheAgent(Baresip phone) throws Exception {
+  /**
+   * Holds the call until a listener in the room has heard the agent's 700 Hz for 5 s in all (the
+   * caller hears the same mix), then hangs up: the framework's job process may join many seconds
+   * into the call on a busy machine, so no fixed call length fits.
+   */
+  private static void hangUpOnceTheRoomCarriedTheAgent(RunningSwitchboard server, String room, BaresipControl control)
+      throws Exception {
+    try (AgentEar ear = new AgentEar(server.server().rooms().room(room).orElseThrow())) {
+      ear.awaitTone(250, Duration.ofSeconds(60));
+    }
+    control.command("hangup", "");
+    control.awaitEvent("CALL_CLOSED", Duration.ofSeconds(15));
+    control.command("quit", "");
+  }
+
+  /** In the room, publishing nothing: counts the 20 ms frames of the mix that carry the agent's 700 Hz. */
+  private static final class AgentEar implements AudioSink, AutoCloseable {
+    private final LocalParticipant participant;
+    private int heard;
+    private int frames;
+
+    AgentEar(Room room) {
+      participant = room.join(new ParticipantSpec("ear", "Ear", ParticipantKind.STANDARD, "", null),
+          ParticipantListener.NONE);
+      participant.subscribeMix(this);
+    }
+
+    @Override
+    public int sampleRate() {
+      return 8000;
+    }
+
+    @Override
+    public synchronized void write(PcmFrame frame) {
+      frames++;
+      if (Goertzel.amplitude(frame.samples(), 0, frame.length(), 8000, 700) > 2000) {
+        heard++;
+      }
+      notifyAll();
+    }
+
+    synchronized void awaitTone(int wanted, Duration limit) throws InterruptedException {
+      long deadline = System.nanoTime() + limit.toNanos();
+      while (heard < wanted) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("the room carried the agent's 700 Hz in only " + heard + " of " + frames + " frames");
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    }
+
+    @Override
+    public void close() {
+      participant.leave(DisconnectReason.CLIENT_INITIATED);
+    }
+  }
+
+  /**
+   * After the first 3 s, the phone's recording carries the agent's 700 Hz, 30 dB above its own
+   * 440 Hz: for 3 s from half a second after the agent's tone came, since the worker's job
+   * process may join the room seconds into the call on a busy machine.
+   */
+  static void assertPhoneHeardTheAgent(Baresip phone) throws Exception {
     assertTrue(phone.awaitExit(Duration.ofSeconds(30)), "the phone did not finish");
-    WavFile heard = WavFile.read(phone.heard());
-    short[] s = heard.samples();
-    int from = 3 * heard.sampleRate();
-    int length = Math.min(3 * heard.sampleRate(), s.length - from);
-    assertTrue(length > heard.sampleRate(), "recording too short\n" + phone.log());
-    double tone = Goertzel.amplitude(s, from, length, heard.sampleRate(), 700);
-    double own = Goertzel.amplitude(s, from, length, heard.sampleRate(), 440);
+    Heard heard = new Heard(WavFile.read(phone.heard()));
+    int from = heard.settledMillisOf(700, 3000);
+    int length = Math.min(3000, heard.millis() - from);
+    assertTrue(length > 1000, "recording too short\n" + phone.log());
+    // Per 100 ms window (their median): a late packet's phase break spoils one window, not the level.
+    double tone = heard.medianLevel(from, length, 700);
+    double own = heard.medianLevel(from, length, 440);
     System.out.println("phone heard the agent's 700 Hz at " + tone + ", its own 440 Hz at " + own);
-    assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + phone.log());
+    assertTrue(tone > 3000, "the caller hears the agent's 700 Hz (~8000), got " + tone + "\n" + heard.describe()
+        + "\n" + phone.log());
     assertTrue(20 * Math.log10(tone / Math.max(own, 1)) > 30, "own tone " + own + " against " + tone);
   }
 
-  private static Optional<String> callerIn(JsonNode identities) {
+  static Optional<String> callerIn(JsonNode identities) {
     for (JsonNode id : identities) {
       if (id.asText().startsWith("sip_")) {
         return Optional.of(id.asText());

@@ -8,7 +8,6 @@ import io.livekit.server.CreateSipDispatchRuleOptions;
 import io.livekit.server.CreateSipInboundTrunkOptions;
 import io.livekit.server.SipDispatchRuleDirect;
 import io.livekit.server.SipServiceClient;
-import io.switchboard.media.testing.Goertzel;
 import io.switchboard.media.testing.ToneGenerator;
 import io.switchboard.media.testing.WavFile;
 import io.switchboard.server.testing.RunningSwitchboard;
@@ -78,15 +77,17 @@ class CallersInARoomTest {
 
   /** The phone heard {@code expected} loudly, and its own tone at least 30 dB below it. */
   private static void assertHears(Baresip phone, double expected, double own) throws IOException {
-    WavFile heard = WavFile.read(phone.heard());
-    short[] s = heard.samples();
-    // Skip the first second (call set-up, jitter buffer filling); look at the next two.
-    int from = heard.sampleRate();
-    int length = Math.min(2 * heard.sampleRate(), s.length - from);
-    assertTrue(length > heard.sampleRate(), "recording too short: " + s.length + " samples\n" + phone.log());
-    double wanted = Goertzel.amplitude(s, from, length, heard.sampleRate(), expected);
-    double self = Goertzel.amplitude(s, from, length, heard.sampleRate(), own);
-    assertTrue(wanted > 3000, "expected a " + expected + " Hz tone at amplitude ~8000, got " + wanted + "\n" + phone.log());
+    Heard heard = new Heard(WavFile.read(phone.heard()));
+    // Two seconds from half a second after the other's tone first came (the other phone may get
+    // through a moment later on a busy machine), and never within the first second (call
+    // set-up, jitter buffer filling). A tone that never came leaves the window at 1 s.
+    int from = heard.settledMillisOf(expected, 1000);
+    int length = Math.min(2000, heard.millis() - from);
+    assertTrue(length > 1000, "recording too short: " + heard.millis() + " ms\n" + phone.log());
+    double wanted = heard.medianLevel(from, length, expected);
+    double self = heard.medianLevel(from, length, own);
+    assertTrue(wanted > 3000, "expected a " + expected + " Hz tone at amplitude ~8000 from " + from + " ms, got "
+        + wanted + "\n" + heard.describe() + "\n" + phone.log());
     assertTrue(
         20 * Math.log10(wanted / Math.max(self, 1)) > 30,
         "own tone " + own + " Hz heard at " + self + " against " + wanted + " for the other's");
@@ -94,7 +95,7 @@ class CallersInARoomTest {
 
   private Path tone(double frequency, String name) {
     Path path = dir.resolve(name);
-    WavFile.mono(RATE, ToneGenerator.tone(frequency, 8000, RATE, RATE * 5)).write(path);
+    WavFile.mono(RATE, ToneGenerator.tone(frequency, 8000, RATE, RATE * 15)).write(path); // as long as the call
     return path;
   }
 }

@@ -44,6 +44,31 @@ final class Heard {
     return -1;
   }
 
+  /**
+   * Where to look for {@code frequency} from another phone that joined the call at its own pace:
+   * half a second after it first came, but not before {@code notBeforeMs}; {@code notBeforeMs} if
+   * it never came, so that a check there fails.
+   */
+  int settledMillisOf(double frequency, int notBeforeMs) {
+    return Math.max(notBeforeMs, firstMillisWith(frequency) + 500);
+  }
+
+  /**
+   * The median level of {@code frequency} over the 100 ms windows of {@code lengthMs} from
+   * {@code fromMs}. A tone heard throughout keeps its level here even where a late or concealed
+   * packet broke its phase: that spoils one short window, but much of one long Goertzel window
+   * (a busy machine breaks it often enough to halve a 2 s window's level).
+   */
+  double medianLevel(int fromMs, int lengthMs, double frequency) {
+    int count = Math.max(0, Math.min(lengthMs, millis() - fromMs) / WINDOW_MS);
+    double[] levels = new double[count];
+    for (int i = 0; i < count; i++) {
+      levels[i] = level(fromMs + i * WINDOW_MS, frequency);
+    }
+    java.util.Arrays.sort(levels);
+    return count == 0 ? 0 : levels[count / 2];
+  }
+
   /** Whether {@code frequency} is clearly there in some window that ends before {@code endMs}. */
   boolean hasBefore(int endMs, double frequency) {
     for (int ms = 0; ms <= lastWindow() && ms + WINDOW_MS <= endMs; ms += STEP_MS) {

@@ -44,20 +44,18 @@ class KilledRecordingTest {
   void aKilledRecordingPlaysAfterRestartAndIsReportedFailed() throws Exception {
     assumeTrue(Baresip.installed() || System.getenv("CI") != null, "baresip is not installed");
     assumeTrue(Decoder.installed() || System.getenv("CI") != null, "ffmpeg is not installed");
-    int http = FreePorts.one();
-    int sip = FreePorts.pair();
     Path data = dir.resolve("data");
-    Path config = ServerProcess.config(dir, http, sip, data);
-    String url = "http://127.0.0.1:" + http;
+    Path config = ServerProcess.config(dir, data);
     Path toneWav = dir.resolve("tone.wav");
     WavFile.mono(8000, ToneGenerator.tone(TONE, 8000, 8000, 8000 * 60)).write(toneWav);
 
     String mixId;
     String wavId;
-    try (ServerProcess first = ServerProcess.start(config, http, dir.resolve("first.log"));
+    try (ServerProcess first = ServerProcess.start(config, dir.resolve("first.log"));
         Baresip phone = new Baresip(dir.resolve("phone"), "alice", FreePorts.pair(), toneWav)) {
+      String url = first.url();
       provision(url);
-      phone.dial("sip:" + NUMBER + "@127.0.0.1:" + sip, Duration.ofSeconds(60));
+      phone.dial("sip:" + NUMBER + "@127.0.0.1:" + first.sipPort(), Duration.ofSeconds(60));
       awaitCaller(url);
       EgressServiceClient egress = EgressServiceClient.createClient(url, "devkey", "secret");
       mixId = ok(egress.startRoomCompositeEgress("killed", file("killed.ogg"), "", EncodingOptionsPreset.H264_720P_30,
@@ -68,8 +66,8 @@ class KilledRecordingTest {
       first.kill();
     }
 
-    try (ServerProcess second = ServerProcess.start(config, http, dir.resolve("second.log"))) {
-      EgressServiceClient egress = EgressServiceClient.createClient(url, "devkey", "secret");
+    try (ServerProcess second = ServerProcess.start(config, dir.resolve("second.log"))) {
+      EgressServiceClient egress = EgressServiceClient.createClient(second.url(), "devkey", "secret");
       for (String id : List.of(mixId, wavId)) {
         List<EgressInfo> found = ok(egress.listEgress(null, id, false).execute());
         assertEquals(1, found.size(), "ListEgress by id " + id);

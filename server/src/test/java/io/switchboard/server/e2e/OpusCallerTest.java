@@ -78,15 +78,15 @@ class OpusCallerTest {
     ok(sip.createSipDispatchRule(new SipDispatchRuleDirect(ROOM, ""), ruleOptions).execute());
 
     Path opusMic = dir.resolve("opus.wav");
-    short[] low = ToneGenerator.tone(OPUS_TONE, 6000, WIDE_RATE, WIDE_RATE * 5);
-    short[] high = ToneGenerator.tone(WIDEBAND_TONE, 6000, WIDE_RATE, WIDE_RATE * 5);
+    short[] low = ToneGenerator.tone(OPUS_TONE, 6000, WIDE_RATE, WIDE_RATE * 15); // as long as the call
+    short[] high = ToneGenerator.tone(WIDEBAND_TONE, 6000, WIDE_RATE, WIDE_RATE * 15);
     short[] both = new short[low.length];
     for (int i = 0; i < both.length; i++) {
       both[i] = (short) (low[i] + high[i]);
     }
     WavFile.mono(WIDE_RATE, both).write(opusMic);
     Path g711Mic = dir.resolve("g711.wav");
-    WavFile.mono(8000, ToneGenerator.tone(G711_TONE, 8000, 8000, 8000 * 5)).write(g711Mic);
+    WavFile.mono(8000, ToneGenerator.tone(G711_TONE, 8000, 8000, 8000 * 15)).write(g711Mic);
 
     String uri = "sip:" + NUMBER + "@127.0.0.1:" + server.sipPort();
     try (WidebandEar ear = new WidebandEar(server);
@@ -127,14 +127,19 @@ class OpusCallerTest {
 
   /** The phone heard {@code expected} loudly, and its own tone at least 30 dB below it. */
   private static void assertHears(short[] s, int rate, double expected, double own, Baresip phone) throws IOException {
-    // Skip the first two seconds (both calls setting up); look at the next two.
-    int from = 2 * rate;
-    int length = Math.min(2 * rate, s.length - from);
-    assertTrue(length > rate, "recording too short: " + s.length + " samples\n" + phone.log());
-    double wanted = Goertzel.amplitude(s, from, length, rate, expected);
-    double self = Goertzel.amplitude(s, from, length, rate, own);
-    System.out.printf("%s heard %.0f Hz at %.0f, its own %.0f Hz at %.0f%n", phone.name(), expected, wanted, own, self);
-    assertTrue(wanted > 3000, "expected a " + expected + " Hz tone, got amplitude " + wanted + "\n" + phone.log());
+    Heard heard = new Heard(WavFile.mono(rate, s));
+    // Two seconds from half a second after the other's tone first came (the other phone may get
+    // through later on a busy machine), and never within the first two (both calls setting up);
+    // per 100 ms window, so that a late packet's phase break spoils one window, not the level.
+    int from = heard.settledMillisOf(expected, 2000);
+    int length = Math.min(2000, heard.millis() - from);
+    assertTrue(length > 1000, "recording too short: " + heard.millis() + " ms\n" + phone.log());
+    double wanted = heard.medianLevel(from, length, expected);
+    double self = heard.medianLevel(from, length, own);
+    System.out.printf("%s heard %.0f Hz at %.0f (one 2 s window: %.0f), its own %.0f Hz at %.0f%n", phone.name(),
+        expected, wanted, Goertzel.amplitude(s, from * rate / 1000, length * rate / 1000, rate, expected), own, self);
+    assertTrue(wanted > 3000, "expected a " + expected + " Hz tone from " + from + " ms, got amplitude " + wanted + "\n"
+        + heard.describe() + "\n" + phone.log());
     assertTrue(20 * Math.log10(wanted / Math.max(self, 1)) > 30,
         "own tone " + own + " Hz heard at " + self + " against " + wanted + " for the other's");
   }

@@ -16,6 +16,7 @@ import io.livekit.server.SipServiceClient;
 import io.livekit.server.TransferSipParticipantOptions;
 import io.switchboard.media.testing.ToneGenerator;
 import io.switchboard.media.testing.WavFile;
+import io.switchboard.sfu.room.RoomEvent;
 import io.switchboard.server.testing.RunningSwitchboard;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +78,12 @@ class PhoneTransferTest {
       aliceKeys.command("dial", "sip:" + NUMBER + "@127.0.0.1:" + server.sipPort());
       aliceKeys.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(15));
       assertTrue(server.server().rooms().room(ROOM).orElseThrow().participant("sip_alice").isPresent());
+      CountDownLatch aliceLeft = new CountDownLatch(1);
+      server.server().rooms().addListener(event -> {
+        if (event instanceof RoomEvent.ParticipantLeft left && left.participant().identity().equals("sip_alice")) {
+          aliceLeft.countDown();
+        }
+      });
 
       var transfer = CompletableFuture.supplyAsync(() -> {
         try {
@@ -100,6 +108,8 @@ class PhoneTransferTest {
       var response = transfer.get(30, TimeUnit.SECONDS);
       assertTrue(response.isSuccessful(), () -> "HTTP " + response.code() + " " + errorBody(response));
       aliceKeys.awaitEvent("CALL_CLOSED", Duration.ofSeconds(10)); // our BYE on the transferred leg
+      // The call sends its BYE and then leaves the room: alice's phone may report the BYE first.
+      assertTrue(aliceLeft.await(10, TimeUnit.SECONDS), "the caller left the room");
       assertTrue(server.server().rooms().room(ROOM).flatMap(r -> r.participant("sip_alice")).isEmpty(),
           "the caller left the room");
       assertEquals(0, server.server().rooms().room(ROOM).map(r -> r.participants().size()).orElse(0));

@@ -62,5 +62,6 @@ class RtcNodeClientsTest {
     assertTrue(tone.path("share").asDouble() > 0.9, "the other's tone dominates: " + side);
     assertTrue(tone.path("rms").asInt() > 4500 && tone.path("rms").asInt() < 7000, "level kept: " + side);
     assertTrue(side.path("own").path("share").asDouble() < 0.02, "not its own tone: " + side);
+    assertTrue(side.path("toldSubscribed").asBoolean(), "LiveKit's TrackSubscribed told it the other receives it: " + side);
   }
 }

@@ -164,6 +164,27 @@ public final class Room {
     return p == null ? Optional.empty() : setMuted(p, trackSid, muted);
   }
 
+  /** See {@link RoomEvent.SubscriberConnected}; ignored for someone no longer in the room. */
+  public void subscriberConnected(String identity) {
+    participant(identity).ifPresent(p -> emit(new RoomEvent.SubscriberConnected(info(), p)));
+  }
+
+  /** See {@link RoomEvent.TrackSubscribed}; ignored when the subscriber or the track is gone. */
+  public void trackSubscribed(String subscriberIdentity, String trackSid) {
+    Optional<ParticipantInfo> subscriber = participant(subscriberIdentity);
+    if (subscriber.isEmpty()) {
+      return;
+    }
+    for (ParticipantInfo publisher : participants()) {
+      for (TrackInfo track : publisher.tracks()) {
+        if (track.sid().equals(trackSid)) {
+          emit(new RoomEvent.TrackSubscribed(info(), subscriber.get(), publisher, track));
+          return;
+        }
+      }
+    }
+  }
+
   /** Removes a participant (RoomService RemoveParticipant); a SIP caller is hung up. */
   public boolean remove(String identity, DisconnectReason reason) {
     Participant p;

@@ -22,4 +22,18 @@ public sealed interface RoomEvent {
       implements RoomEvent {}
 
   record RoomMetadataChanged(RoomInfo room) implements RoomEvent {}
+
+  /**
+   * A WebRTC participant's subscriber connection is connected (ICE and DTLS done): what is sent
+   * to it from now on reaches it. Once per participant.
+   */
+  record SubscriberConnected(RoomInfo room, ParticipantInfo participant) implements RoomEvent {}
+
+  /**
+   * {@code subscriber} receives {@code publisher}'s track: its subscriber connection is connected
+   * and it answered an offer carrying the track (LiveKit binds its down track then and tells the
+   * publisher TrackSubscribed). Once per subscription.
+   */
+  record TrackSubscribed(RoomInfo room, ParticipantInfo subscriber, ParticipantInfo publisher, TrackInfo track)
+      implements RoomEvent {}
 }

@@ -45,6 +45,8 @@ final class Publications implements AutoCloseable {
   private final java.util.Set<String> boundMids = new java.util.HashSet<>();
   /** The mute state the client last asked for or was told, per published track. */
   private final java.util.Map<String, Boolean> clientMuted = new java.util.HashMap<>();
+  /** Published tracks someone has subscribed to; LiveKit tells the publisher once per track. */
+  private final java.util.Set<String> subscribedOnce = new java.util.HashSet<>();
 
   Publications(
       PublisherConnection connection,
@@ -59,6 +61,15 @@ final class Publications implements AutoCloseable {
     this.opus = opus;
     this.clock = clock;
     this.grant = grant;
+  }
+
+  /** LiveKit's TrackSubscribed for the publisher, the first time someone receives its track. */
+  java.util.Optional<SignalResponse> firstSubscription(String trackSid) {
+    if (!subscribedOnce.add(trackSid)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(SignalResponse.newBuilder()
+        .setTrackSubscribed(LivekitRtc.TrackSubscribed.newBuilder().setTrackSid(trackSid)).build());
   }
 
   SignalResponse addTrack(LivekitRtc.AddTrackRequest request) {

@@ -123,12 +123,17 @@ public final class SignalSession {
       var pcs = server.peerConnections();
       var channels = new ParticipantData(participant, grants.video().canPublishData(), grants.video().hidden(),
           kind(grants.kind()) == ParticipantKind.AGENT);
-      var subscriber = pcs.subscriber(state -> onTransportState("subscriber", state));
+      var subscriber = pcs.subscriber(state -> {
+        onTransportState("subscriber", state);
+        if (state instanceof TransportState.Connected) {
+          queue.execute(this::subscriberConnected);
+        }
+      });
       channels.openTowardClient(subscriber.openDataChannels(channels));
       subscriptions =
           new Subscriptions(
               subscriber, server.tracks(), server.rooms(),
-              params.roomName(), sink);
+              params.roomName(), sink, grants.identity());
       var publisher = pcs.publisher(state -> onTransportState("publisher", state));
       publisher.openDataChannels(channels);
       publications =
@@ -247,8 +252,20 @@ public final class SignalSession {
         }
       }
       case RoomEvent.RoomMetadataChanged e -> sink.send(SignalMessages.room(e.room()));
+      case RoomEvent.TrackSubscribed e -> {
+        if (e.publisher().sid().equals(ownSid)) {
+          publications.firstSubscription(e.track().sid()).ifPresent(sink::send);
+        }
+      }
+      case RoomEvent.SubscriberConnected e -> {}
       case RoomEvent.RoomStarted e -> {}
       case RoomEvent.RoomFinished e -> {}
+    }
+  }
+
+  private void subscriberConnected() {
+    if (!closed && subscriptions != null) {
+      subscriptions.onConnected();
     }
   }
 

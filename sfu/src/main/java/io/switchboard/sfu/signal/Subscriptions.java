@@ -27,17 +27,30 @@ final class Subscriptions implements AutoCloseable {
   private final RoomManager rooms;
   private final String roomName;
   private final SignalSink sink;
+  private final SubscriptionReadiness readiness;
   private final Map<String, Subscribed> subscribed = new LinkedHashMap<>();
   private boolean awaitingAnswer;
   private boolean offerAgain;
 
   Subscriptions(
-      SubscriberConnection connection, TrackRegistry tracks, RoomManager rooms, String roomName, SignalSink sink) {
+      SubscriberConnection connection, TrackRegistry tracks, RoomManager rooms, String roomName, SignalSink sink,
+      String identity) {
     this.connection = connection;
     this.tracks = tracks;
     this.rooms = rooms;
     this.roomName = roomName;
     this.sink = sink;
+    this.readiness = new SubscriptionReadiness(new SubscriptionReadiness.Listener() {
+      @Override
+      public void connected() {
+        rooms.room(roomName).ifPresent(r -> r.subscriberConnected(identity));
+      }
+
+      @Override
+      public void subscribed(String trackSid) {
+        rooms.room(roomName).ifPresent(r -> r.trackSubscribed(identity, trackSid));
+      }
+    });
   }
 
   /**
@@ -81,6 +94,7 @@ final class Subscriptions implements AutoCloseable {
     }
     s.fanout().remove(s.downTrack());
     connection.removeTrack(trackSid);
+    readiness.dropped(trackSid);
     return true;
   }
 
@@ -108,16 +122,24 @@ final class Subscriptions implements AutoCloseable {
     }
     SubscriberConnection.Offer offer = connection.offer();
     awaitingAnswer = true;
-    sink.send(SignalMessages.offer(offer.sdp(), offer.id(), connection.midToTrackId()));
+    var midToTrackId = connection.midToTrackId();
+    readiness.offered(midToTrackId.values());
+    sink.send(SignalMessages.offer(offer.sdp(), offer.id(), midToTrackId));
   }
 
   void onAnswer(LivekitRtc.SessionDescription answer) {
     connection.onAnswer(answer.getSdp());
     awaitingAnswer = false;
+    readiness.answered();
     if (offerAgain) {
       offerAgain = false;
       sendOffer();
     }
+  }
+
+  /** The subscriber connection is connected (ICE and DTLS done). */
+  void onConnected() {
+    readiness.connected();
   }
 
   void addRemoteCandidate(IceCandidate candidate) {

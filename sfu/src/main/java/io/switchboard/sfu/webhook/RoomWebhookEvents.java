@@ -56,6 +56,8 @@ public final class RoomWebhookEvents {
                   .setTrack(RoomProtos.track(e.track()));
           case RoomEvent.ParticipantUpdated e -> null;
           case RoomEvent.RoomMetadataChanged e -> null;
+          case RoomEvent.SubscriberConnected e -> null; // LiveKit has no webhook for these two
+          case RoomEvent.TrackSubscribed e -> null;
         };
     return Optional.ofNullable(b).map(WebhookEvent.Builder::build);
   }

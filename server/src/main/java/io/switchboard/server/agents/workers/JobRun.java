@@ -15,21 +15,27 @@ import org.slf4j.LoggerFactory;
  * One job's way to a worker, as LiveKit's server runs it: offer it (AvailabilityRequest) to an
  * available worker of the agent's name; on {@code available} assign it with a token; on a refusal,
  * no answer in time or the worker going, offer it to the next one; with none left it fails. Once
- * assigned it is joined when the agent's participant is in the room, and ends on JS_SUCCESS or
- * JS_FAILED, the participant leaving, the worker going, or a termination.
+ * assigned, its agent listens when its participant is in the room, its subscriber connection is
+ * connected and it receives every SIP caller's audio track in the room (LiveKit's SIP answers a
+ * call only then, so the caller's first words reach the agent); an agent that does not get there
+ * within the join timeout fails the job. It ends on JS_SUCCESS or JS_FAILED, the participant
+ * leaving, the worker going, or a termination.
  */
 final class JobRun {
   private static final Logger log = LoggerFactory.getLogger(JobRun.class);
 
   private final JobRequest request;
   private final WorkerPool pool;
-  private final CompletableFuture<String> joined = new CompletableFuture<>();
+  private final CompletableFuture<String> listening = new CompletableFuture<>();
   private final CompletableFuture<String> ended = new CompletableFuture<>();
   private final Set<String> tried = new HashSet<>();
   private WorkerConnection worker;
   private String identity = "";
   private Runnable joinDeadline = () -> { };
   private boolean over;
+  private boolean inRoom;
+  private boolean subscriberConnected;
+  private final Set<String> subscribedTracks = new HashSet<>();
 
   JobRun(JobRequest request, WorkerPool pool) {
     this.request = request;
@@ -40,8 +46,9 @@ final class JobRun {
     return request;
   }
 
-  CompletableFuture<String> joined() {
-    return joined;
+  /** The agent's identity, once it listens. */
+  CompletableFuture<String> listening() {
+    return listening;
   }
 
   CompletableFuture<String> ended() {
@@ -96,7 +103,7 @@ final class JobRun {
       worker = candidate;
       identity = chosen;
       joinDeadline = pool.schedule(pool.joinTimeout(), () -> fail("the agent of worker " + candidate.id()
-          + " did not join within " + pool.joinTimeout().toSeconds() + " s"));
+          + notYet() + " within " + pool.joinTimeout().toSeconds() + " s"));
     }
     // Watch for the participant before the worker can join with the token.
     pool.watch(this);
@@ -122,8 +129,51 @@ final class JobRun {
 
   /** The agent's participant is in the room. */
   void onParticipantJoined() {
+    synchronized (this) {
+      inRoom = true;
+    }
+    checkListening();
+  }
+
+  /** The agent's subscriber connection finished ICE and DTLS. */
+  void onSubscriberConnected() {
+    synchronized (this) {
+      subscriberConnected = true;
+    }
+    checkListening();
+  }
+
+  /** The agent receives this track. */
+  void onTrackSubscribed(String trackSid) {
+    synchronized (this) {
+      subscribedTracks.add(trackSid);
+    }
+    checkListening();
+  }
+
+  /** Listens once in the room, connected, and receiving every SIP caller's audio in the room. */
+  private void checkListening() {
+    Set<String> callers = pool.callerAudioTracks(request.roomName());
+    synchronized (this) {
+      if (over || listening.isDone() || !inRoom || !subscriberConnected || !subscribedTracks.containsAll(callers)) {
+        return;
+      }
+    }
     cancelTimer();
-    joined.complete(identity());
+    log.info("job {} agent listening room={} identity={} callers' tracks={}", request.jobId(), request.roomName(),
+        identity(), callers);
+    listening.complete(identity());
+  }
+
+  /** What the agent has not done yet, for the timeout's message. */
+  private synchronized String notYet() {
+    if (!inRoom) {
+      return " did not join";
+    }
+    if (!subscriberConnected) {
+      return " joined but its subscriber connection did not connect";
+    }
+    return " joined but did not subscribe to the caller's audio";
   }
 
   void onParticipantLeft() {
@@ -146,7 +196,11 @@ final class JobRun {
       }
       worker = null;
     }
-    if (joined.isDone()) {
+    boolean joined;
+    synchronized (this) {
+      joined = inRoom;
+    }
+    if (joined) {
       end("worker " + lost.id() + " disconnected", false);
     } else {
       cancelTimer();
@@ -182,7 +236,7 @@ final class JobRun {
         assigned.forget(request.jobId());
       }
     }
-    joined.completeExceptionally(new IllegalStateException(reason));
+    listening.completeExceptionally(new IllegalStateException(reason));
     log.info("job {} ended room={} agent={}: {}", request.jobId(), request.roomName(), request.agentName(), reason);
     ended.complete(reason);
   }

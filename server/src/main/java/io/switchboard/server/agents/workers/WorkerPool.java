@@ -3,8 +3,10 @@ package io.switchboard.server.agents.workers;
 import io.switchboard.server.agents.RemoteAgents;
 import io.switchboard.sfu.api.RoomProtos;
 import io.switchboard.sfu.room.Ids;
+import io.switchboard.sfu.room.ParticipantKind;
 import io.switchboard.sfu.room.RoomEvent;
 import io.switchboard.sfu.room.RoomManager;
+import io.switchboard.sfu.room.TrackInfo;
 import io.switchboard.sfu.signal.SignalSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +26,9 @@ import livekit.LivekitAgent.JobType;
 /**
  * The workers connected to {@code /agent} and the jobs they run. A job goes to the available
  * worker of its agent's name with the lowest reported load (only room jobs exist here: workers
- * registered for JT_PUBLISHER jobs stay connected but get none); its agent is joined (and the call
- * waiting for it answered) once its participant is in the room. Workers registered without an
+ * registered for JT_PUBLISHER jobs stay connected but get none); its agent listens (and the call
+ * waiting for it is answered) once its participant is in the room and receives the caller's audio
+ * ({@link JobRun}). Workers registered without an
  * agent name get the automatic jobs of new rooms ({@link #automaticNamespaces}), in their namespace.
  */
 public final class WorkerPool implements RemoteAgents {
@@ -100,7 +103,7 @@ public final class WorkerPool implements RemoteAgents {
   public RemoteJob start(JobRequest request) {
     JobRun run = new JobRun(request, this);
     run.offerNext();
-    return new RemoteAgents.RemoteJob(run.joined(), run.ended(), run::terminate);
+    return new RemoteAgents.RemoteJob(run.listening(), run.ended(), run::terminate);
   }
 
   /**
@@ -170,10 +173,25 @@ public final class WorkerPool implements RemoteAgents {
         .ifPresent(p -> run.onParticipantJoined());
   }
 
+  /** The audio tracks of the room's SIP participants: an agent listens once it receives all of them. */
+  Set<String> callerAudioTracks(String roomName) {
+    Set<String> sids = new TreeSet<>();
+    rooms.room(roomName).ifPresent(r -> r.participants().stream()
+        .filter(p -> p.kind() == ParticipantKind.SIP)
+        .flatMap(p -> p.tracks().stream())
+        .filter(t -> t.kind() == TrackInfo.TrackKind.AUDIO)
+        .forEach(t -> sids.add(t.sid())));
+    return sids;
+  }
+
   private void onRoomEvent(RoomEvent event) {
     switch (event) {
       case RoomEvent.ParticipantJoined joined ->
           find(joined.room().name(), joined.participant().identity()).ifPresent(JobRun::onParticipantJoined);
+      case RoomEvent.SubscriberConnected connected ->
+          find(connected.room().name(), connected.participant().identity()).ifPresent(JobRun::onSubscriberConnected);
+      case RoomEvent.TrackSubscribed subscribed -> find(subscribed.room().name(), subscribed.subscriber().identity())
+          .ifPresent(r -> r.onTrackSubscribed(subscribed.track().sid()));
       case RoomEvent.ParticipantLeft left ->
           find(left.room().name(), left.participant().identity()).ifPresent(JobRun::onParticipantLeft);
       case RoomEvent.RoomFinished finished -> inRoom(finished.room().name()).forEach(r -> r.terminate("the room closed"));

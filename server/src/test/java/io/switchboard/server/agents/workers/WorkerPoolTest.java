@@ -95,8 +95,9 @@ class WorkerPoolTest {
   }
 
   @Test
-  void anAcceptedJobIsAssignedWithATokenForItsRoomAndJoinsWhenTheAgentIsIn() throws Exception {
+  void anAcceptedJobIsAssignedWithATokenAndListensOnceItsAgentReceivesTheCaller() throws Exception {
     rooms.getOrCreate("call-1", RoomOptions.UNSET);
+    String callerTrack = caller("call-1").sid();
     Worker w = register("tone-bot");
     RemoteAgents.RemoteJob job = pool.start(request("call-1"));
 
@@ -125,10 +126,16 @@ class WorkerPoolTest {
         && video.canPublishData() && video.canUpdateOwnMetadata(), video.toString());
     assertFalse(video.hidden());
     assertEquals("call-1", video.room());
-    assertFalse(job.joined().toCompletableFuture().isDone(), "joined only once the agent is in the room");
+    assertFalse(job.listening().toCompletableFuture().isDone(), "not before the agent is in the room");
 
     LocalParticipant agent = join("call-1", "bot-1");
-    assertEquals("bot-1", job.joined().toCompletableFuture().get());
+    assertFalse(job.listening().toCompletableFuture().isDone(), "in the room, but its ICE and DTLS are under way");
+    rooms.room("call-1").orElseThrow().subscriberConnected("bot-1");
+    assertFalse(job.listening().toCompletableFuture().isDone(), "connected, but not receiving the caller yet");
+    rooms.room("call-1").orElseThrow().trackSubscribed("bot-2", callerTrack);
+    assertFalse(job.listening().toCompletableFuture().isDone(), "someone else receiving the caller does not count");
+    rooms.room("call-1").orElseThrow().trackSubscribed("bot-1", callerTrack);
+    assertEquals("bot-1", job.listening().toCompletableFuture().get());
     assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30)), timers.stream().map(t -> t.delay).toList());
     assertTrue(timers.stream().allMatch(t -> t.cancelled), "the offer and join timeouts are cancelled");
 
@@ -155,7 +162,7 @@ class WorkerPoolTest {
 
     timers.getLast().fire();
     ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-        () -> job.joined().toCompletableFuture().get());
+        () -> job.listening().toCompletableFuture().get());
     assertInstanceOf(IllegalStateException.class, failed.getCause());
     assertTrue(failed.getCause().getMessage().contains("no available worker for agent 'tone-bot' (2 tried)"),
         failed.getCause().getMessage());
@@ -168,11 +175,35 @@ class WorkerPoolTest {
     RemoteAgents.RemoteJob job = pool.start(request("call-3"));
     w.answer(AvailabilityResponse.newBuilder().setJobId("AJ_1").setAvailable(true));
     join("call-3", "agent-AJ_1");
-    assertEquals("agent-AJ_1", job.joined().toCompletableFuture().get(), "LiveKit's default identity");
+    rooms.room("call-3").orElseThrow().subscriberConnected("agent-AJ_1");
+    assertEquals("agent-AJ_1", job.listening().toCompletableFuture().get(),
+        "LiveKit's default identity; with no caller in the room, a connected agent listens");
 
     w.connection.onClosed();
     assertTrue(job.ended().toCompletableFuture().get().contains("disconnected"));
     assertEquals(Set.of(), pool.names());
+  }
+
+  @Test
+  void anAgentThatJoinsButNeverReceivesTheCallerFailsAtTheJoinTimeoutAndItsJobIsTerminated() throws Exception {
+    rooms.getOrCreate("call-5", RoomOptions.UNSET);
+    caller("call-5");
+    Worker w = register("tone-bot");
+    RemoteAgents.RemoteJob job = pool.start(new RemoteAgents.JobRequest("AJ_5", "AD_5", "call-5", "tone-bot", "", Map.of()));
+    w.answer(AvailabilityResponse.newBuilder().setJobId("AJ_5").setAvailable(true).setParticipantIdentity("deaf"));
+    join("call-5", "deaf");
+    rooms.room("call-5").orElseThrow().subscriberConnected("deaf");
+
+    Timer joinTimeout = timers.getLast();
+    assertEquals(Duration.ofSeconds(30), joinTimeout.delay);
+    assertFalse(joinTimeout.cancelled, "the join timeout runs on until the agent receives the caller");
+    joinTimeout.fire();
+    ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        () -> job.listening().toCompletableFuture().get());
+    assertTrue(failed.getCause().getMessage().matches(
+        "the agent of worker AW_\\w+ joined but did not subscribe to the caller's audio within 30 s"),
+        failed.getCause().getMessage());
+    assertEquals("AJ_5", w.sent.getLast().getTermination().getJobId(), "the worker is told to end the job");
   }
 
   @Test
@@ -225,6 +256,23 @@ class WorkerPoolTest {
 
   private RemoteAgents.JobRequest request(String room) {
     return new RemoteAgents.JobRequest("AJ_1", "AD_1", room, "tone-bot", "ticket 7", Map.of());
+  }
+
+  /** A SIP caller in {@code room} publishing its audio; returns the track. */
+  private io.switchboard.sfu.room.TrackInfo caller(String room) {
+    LocalParticipant sip = rooms.room(room).orElseThrow().join(
+        new ParticipantSpec("sip_+15550100", "", ParticipantKind.SIP, "", Map.of()), new ParticipantListener() {});
+    return sip.publishAudio("phone", new io.switchboard.media.audio.AudioSource() {
+      @Override
+      public int sampleRate() {
+        return 8000;
+      }
+
+      @Override
+      public boolean read(io.switchboard.media.audio.PcmFrame into) {
+        return false;
+      }
+    });
   }
 
   private LocalParticipant join(String room, String identity) {

@@ -18,13 +18,21 @@ final class CarrierCue {
   private CarrierCue() {}
 
   static void send(Sipp.Run sipp, String why) throws IOException {
+    send(sipp, sipp.callId(), why);
+  }
+
+  /**
+   * Cues a SIPp that answers calls (a UAS scenario): the call is the one of our INVITE, whose
+   * Call-ID SIPp did not choose ({@code sip.callIDFull} on the callee's participant).
+   */
+  static void send(Sipp.Run sipp, String callId, String why) throws IOException {
     try (var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       String request = String.join("\r\n",
           "INFO sip:carrier@127.0.0.1:" + sipp.sipPort() + " SIP/2.0",
           "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-cue-" + System.nanoTime(),
           "From: <sip:test@127.0.0.1>;tag=cue",
           "To: <sip:carrier@127.0.0.1>",
-          "Call-ID: " + sipp.callId(),
+          "Call-ID: " + callId,
           "CSeq: 1 INFO",
           "Max-Forwards: 70",
           "Subject: " + why,

@@ -27,7 +27,7 @@ final class EchoProbe implements AudioSink, AutoCloseable {
   private static final double QUIET = 200;
   private static final int FRAMES_TO_HEAR = 10;
   private static final int FRAMES_OF_QUIET = 25;
-  private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private static final Duration DEADLINE = Duration.ofSeconds(30); // a bound for a busy machine, not a wait
 
   private final LocalParticipant participant;
   private int toneRun;

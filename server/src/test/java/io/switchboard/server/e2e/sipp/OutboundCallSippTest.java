@@ -52,7 +52,7 @@ class OutboundCallSippTest {
 
   @Test
   void answeredCallRingsBackIntoTheRoomThenCarriesAudioBothWaysUntilTheRoomHangsUp() throws Exception {
-    Sipp.Run callee = carrier("outbound_answer.xml", Map.of("RING_MS", "2500"));
+    Sipp.Run callee = carrier("outbound_ring_until_cue.xml", Map.of());
     String trunk = dialing.trunk(callee.sipPort(), "\"headers\":{\"X-Account\":\"acme\"}");
     var ear = new RoomEar(switchboard.server.server().rooms().getOrCreate(ROOM, RoomOptions.UNSET));
 
@@ -68,9 +68,11 @@ class OutboundCallSippTest {
       }
     });
 
-    switchboard.rooms.awaitParticipant(ROOM, "callee", "ringing", RoomWatch.Ready.callStatus("ringing"));
+    ParticipantInfo ringing =
+        switchboard.rooms.awaitParticipant(ROOM, "callee", "ringing", RoomWatch.Ready.callStatus("ringing"));
     ear.awaitRingback();
     assertTrue(!answered.isDone(), "waits until answered");
+    CarrierCue.send(callee, ringing.attributes().get("sip.callIDFull"), "answer");
     Response<SIPParticipantInfo> response = answered.get(20, TimeUnit.SECONDS);
     assertTrue(response.isSuccessful(), () -> "HTTP " + response.code() + " " + errorBody(response));
     SIPParticipantInfo info = response.body();
@@ -192,7 +194,7 @@ class OutboundCallSippTest {
 
   @Test
   void earlyMediaFromA183IsHeardInTheRoomBeforeTheAnswer() throws Exception {
-    Sipp.Run callee = carrier("outbound_early_media.xml", Map.of("EARLY_MS", "4000", "HOLD_MS", "500"));
+    Sipp.Run callee = carrier("outbound_early_media.xml", Map.of("HOLD_MS", "500"));
     String trunk = dialing.trunk(callee.sipPort(), "");
     var ear = new RoomEar(switchboard.server.server().rooms().getOrCreate(ROOM, RoomOptions.UNSET));
 
@@ -200,9 +202,9 @@ class OutboundCallSippTest {
     assertEquals(200, reply.status(), reply.body().toString());
 
     ear.awaitEcho();
-    String status = switchboard.room(ROOM).participant("sip_" + CALLEE).orElseThrow().attributes()
-        .get("sip.callStatus");
-    assertEquals("ringing", status, "heard before the answer");
+    Map<String, String> attributes = switchboard.room(ROOM).participant("sip_" + CALLEE).orElseThrow().attributes();
+    assertEquals("ringing", attributes.get("sip.callStatus"), "heard before the answer");
+    CarrierCue.send(callee, attributes.get("sip.callIDFull"), "answer");
     var left = switchboard.rooms.awaitLeft(ROOM, "sip_" + CALLEE);
     assertEquals(DisconnectReason.CLIENT_INITIATED, left.reason());
     assertEquals(List.of("dialing", "ringing", "active", "hangup"), statuses("sip_" + CALLEE));

@@ -24,7 +24,7 @@ final class RoomEar implements AudioSink, AutoCloseable {
   private static final int RATE = 8000;
   private static final double HEARD = 1500;
   private static final int FRAMES_TO_HEAR = 10;
-  private static final Duration DEADLINE = Duration.ofSeconds(15);
+  private static final Duration DEADLINE = Duration.ofSeconds(30); // a bound for a busy machine, not a wait
 
   private final LocalParticipant participant;
   private int echoRun;

@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  * interval), up to a deadline.
  */
 final class RoomWatch {
-  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  /**
+   * Generous: a call answered only once an in-process agent listens waits for its models to load,
+   * which takes tens of seconds on a busy machine. A passing test never waits for it.
+   */
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   private final RoomManager rooms;
   private final List<RoomEvent> events = new ArrayList<>();
@@ -43,6 +47,15 @@ final class RoomWatch {
   /** The participant once it is in {@code room} and {@code ready} holds for it. */
   ParticipantInfo awaitParticipant(String room, String identity, String what, Ready ready) throws InterruptedException {
     return await(what + ": " + identity + " in " + room, () -> participant(room, identity).filter(ready::test));
+  }
+
+  /**
+   * The first snapshot of {@code identity} in {@code room}'s events for which {@code ready} holds,
+   * even if it has left since: for a caller whose scenario hangs up on its own.
+   */
+  ParticipantInfo awaitSeen(String room, String identity, String what, Ready ready) throws InterruptedException {
+    return await(what + ": " + identity + " seen in " + room,
+        () -> history(room, identity).stream().filter(ready::test).findFirst());
   }
 
   /** Waits until {@code identity} is no longer in {@code room}, and returns how it left. */
@@ -72,6 +85,8 @@ final class RoomWatch {
         case RoomEvent.RoomStarted s -> null;
         case RoomEvent.RoomFinished f -> null;
         case RoomEvent.RoomMetadataChanged m -> null;
+        case RoomEvent.SubscriberConnected c -> null;
+        case RoomEvent.TrackSubscribed t -> null;
       };
       if (p != null && p.identity().equals(identity)) {
         out.add(p);

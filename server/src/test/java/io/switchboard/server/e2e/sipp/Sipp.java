@@ -19,13 +19,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real SIPp (Debian sip-tester) playing a carrier against the whole server on loopback: one
- * call ({@code -m 1}), bounded by {@code -timeout}, on ephemeral SIP and RTP ports. SIPp echoes
+ * call ({@code -m 1}), bounded by {@code -timeout}, on ephemeral SIP and RTP ports. The bound runs
+ * from SIPp's start, not from its call: it is generous because a test may start SIPp well before
+ * the call (a node script, an agent's start-up) on a busy machine; a passing run never waits for it. SIPp echoes
  * every RTP packet it receives back to its sender ({@code -rtp_echo}), so the room can hear
  * itself through the caller's leg. Scenarios live under {@code src/test/resources/sipp/};
  * {@code ${NAME}} placeholders are filled from a map first.
  */
 final class Sipp {
   private static final String LOOPBACK = "127.0.0.1";
+  private static final int TIMEOUT_SECONDS = 120;
 
   private Sipp() {}
 
@@ -81,7 +84,7 @@ final class Sipp {
 
     Result await() throws IOException, InterruptedException {
       // -timeout bounds the scenario; this only guards against a SIPp that never exits.
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(TIMEOUT_SECONDS + 30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
       }
@@ -126,7 +129,7 @@ final class Sipp {
         "-i", LOOPBACK, "-p", Integer.toString(sipPort), "-t", "u1",
         "-mi", LOOPBACK, "-mp", Integer.toString(mediaPort), "-rtp_echo",
         "-cid_str", callIdPrefix + "-%u",
-        "-timeout", "30s", "-timeout_error", "-max_recv_loops", "1000",
+        "-timeout", TIMEOUT_SECONDS + "s", "-timeout_error", "-max_recv_loops", "1000",
         "-trace_msg", "-message_file", directory.resolve("messages.log").toString(),
         "-trace_err", "-error_file", directory.resolve("errors.log").toString()));
     command.addAll(List.of(args));
