@@ -94,7 +94,8 @@ public final class Rtc {
             SignalSettings.defaults().withIceServers(rtc.iceServers().stream()
                 .map(i -> new io.switchboard.sfu.signal.IceServer(i.urls(), i.username(), i.credential())).toList()),
             virtualThreads,
-            roomConfigHooks);
+            roomConfigHooks,
+            config.keys());
     signal.checkConsentEvery5s(scheduler);
     return new RtcEndpoint(signal, tcp, udp);
   }

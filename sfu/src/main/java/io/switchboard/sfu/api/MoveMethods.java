@@ -15,9 +15,9 @@ import livekit.LivekitRoom.MoveParticipantResponse;
  * RoomService MoveParticipant: takes a participant from {@code room} into {@code
  * destination_room}, created if it does not exist. The source room sees it leave (reason
  * MIGRATION), the destination sees it join. SIP participants move with their call up (same
- * dialog, same RTP leg); WebRTC clients would need LiveKit's RoomMovedResponse and are refused
- * with {@code failed_precondition}, as LiveKit refuses agents and recorders. Grants are checked
- * by the caller.
+ * dialog, same RTP leg); WebRTC clients keep their signalling session and peer connections and
+ * get LiveKit's RoomMovedResponse. Agents and recorders are refused with {@code
+ * failed_precondition}, as LiveKit refuses them. Grants are checked by the caller.
  */
 final class MoveMethods {
   private final RoomManager rooms;
@@ -50,8 +50,7 @@ final class MoveMethods {
       source.move(identity, destination)
           .orElseThrow(() -> RoomApiErrors.participantNotFound(from, identity));
     } catch (UnsupportedOperationException e) {
-      throw TwirpException.failedPrecondition(e.getMessage()
-          + "; moving WebRTC clients (LiveKit's RoomMovedResponse) is not supported yet");
+      throw TwirpException.failedPrecondition(e.getMessage());
     } catch (RoomFullException e) {
       throw TwirpException.resourceExhausted("room \"" + to + "\" is full: " + e.getMessage());
     } catch (IllegalStateException e) {

@@ -23,9 +23,11 @@ public final class ParticipantData implements DataChannelListener {
   static final String RELIABLE = "_reliable";
   static final String LOSSY = "_lossy";
 
-  private final LocalParticipant participant;
+  private LocalParticipant participant;
   private final boolean canPublishData;
-  private final ClientPackets inbound;
+  private final boolean hidden;
+  private final boolean agent;
+  private ClientPackets inbound;
   private final String identity;
   private volatile DataChannel reliableOut;
   private volatile DataChannel lossyOut;
@@ -39,8 +41,20 @@ public final class ParticipantData implements DataChannelListener {
   public ParticipantData(LocalParticipant participant, boolean canPublishData, boolean hidden, boolean agent) {
     this.participant = participant;
     this.canPublishData = canPublishData;
+    this.hidden = hidden;
+    this.agent = agent;
     var info = participant.info();
     this.identity = info.identity();
+    this.inbound = new ClientPackets(hidden ? "" : info.identity(), hidden ? "" : info.sid(), agent);
+  }
+
+  /**
+   * The client moved to another room (RoomService MoveParticipant): what it sends from now on
+   * goes to that room, stamped with its new participant sid.
+   */
+  public synchronized void moveTo(LocalParticipant moved) {
+    var info = moved.info();
+    this.participant = moved;
     this.inbound = new ClientPackets(hidden ? "" : info.identity(), hidden ? "" : info.sid(), agent);
   }
 

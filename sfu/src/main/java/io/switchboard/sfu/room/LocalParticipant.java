@@ -23,6 +23,15 @@ public interface LocalParticipant {
    */
   TrackInfo publishVideo(String trackName, TrackInfo.TrackSource source);
 
+  /**
+   * Publishes a track this participant had in the room it moved from, keeping its sid, name,
+   * source and mute state (LiveKit moves published tracks as they are). Audio is read from
+   * {@code audio} every tick; a video track's {@code audio} is null (the room only lists it).
+   *
+   * @throws IllegalArgumentException when this participant already publishes a track with that sid
+   */
+  TrackInfo republish(TrackInfo track, AudioSource audio);
+
   void unpublish(String trackSid);
 
   void setMuted(String trackSid, boolean muted);

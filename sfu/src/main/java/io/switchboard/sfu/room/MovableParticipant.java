@@ -3,8 +3,9 @@ package io.switchboard.sfu.room;
 /**
  * The owner of an in-process participant that can take it into another room (RoomService
  * MoveParticipant) without ending what it stands for: a SIP call keeps its dialog and RTP leg and
- * only changes the room its audio goes to and comes from. Owners that cannot follow (WebRTC
- * sessions, agents, recorders) do not implement it, and the room refuses to move them.
+ * only changes the room its audio goes to and comes from; a WebRTC client's session keeps its peer
+ * connections and is told with LiveKit's RoomMovedResponse. Owners that cannot follow (in-process
+ * agents, recorders) do not implement it, and the room refuses to move them.
  */
 public interface MovableParticipant extends ParticipantListener {
   /**

@@ -202,7 +202,7 @@ public final class Room {
    * RoomService MoveParticipant: hands the participant to its owner to take into {@code
    * destination} ({@link MovableParticipant}). Empty when there is no such participant.
    *
-   * @throws UnsupportedOperationException when its owner cannot move (a WebRTC client, an agent)
+   * @throws UnsupportedOperationException when its owner cannot move (an in-process agent, a recorder)
    */
   public Optional<LocalParticipant> move(String identity, Room destination) {
     Participant p;
@@ -214,7 +214,7 @@ public final class Room {
     }
     if (!(p.listener instanceof MovableParticipant owner)) {
       throw new UnsupportedOperationException(
-          "participant \"" + identity + "\" (kind " + p.kind + ") cannot be moved: only in-process SIP participants can");
+          "participant \"" + identity + "\" (kind " + p.kind + ") cannot be moved: only SIP callers and WebRTC clients can");
     }
     return Optional.of(owner.moveTo(destination));
   }
@@ -453,6 +453,24 @@ public final class Room {
         requireConnected();
         p.tracks.add(track);
         p.version++;
+      }
+      emit(new RoomEvent.TrackPublished(Room.this.info(), snapshot(p), track));
+      return track;
+    }
+
+    @Override
+    public TrackInfo republish(TrackInfo track, AudioSource audio) {
+      synchronized (Room.this) {
+        requireConnected();
+        if (p.track(track.sid()).isPresent()) {
+          throw new IllegalArgumentException(p.identity + " already publishes track " + track.sid());
+        }
+        p.tracks.add(track);
+        p.version++;
+      }
+      if (audio != null) {
+        mixer.addFeed(p.sid, track.sid(), audio);
+        mixer.setMuted(track.sid(), track.muted());
       }
       emit(new RoomEvent.TrackPublished(Room.this.info(), snapshot(p), track));
       return track;

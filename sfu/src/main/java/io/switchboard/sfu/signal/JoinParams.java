@@ -10,6 +10,7 @@ import io.switchboard.protocol.auth.ClaimGrants;
  * @param autoSubscribe the {@code auto_subscribe} parameter (default true)
  * @param protocol the client's {@code protocol} parameter
  * @param resume the client asks to resume a lost session ({@code reconnect=1})
+ * @param apiKey the API key that signed the token (a moved client's new token is signed with it)
  */
 public record JoinParams(
-    String roomName, ClaimGrants grants, boolean autoSubscribe, int protocol, boolean resume) {}
+    String roomName, ClaimGrants grants, boolean autoSubscribe, int protocol, boolean resume, String apiKey) {}

@@ -35,7 +35,10 @@ final class Publications implements AutoCloseable {
   private static final int VIDEO_CACHE_PACKETS = 512;
 
   private final PublisherConnection connection;
-  private final LocalParticipant participant;
+  /** What carries a published track's media: a video track has no PCM source ({@code audio} null). */
+  private record Published(TrackFanout fanout, OpusIngress audio) {}
+
+  private LocalParticipant participant;
   private final TrackRegistry tracks;
   private final AudioCodec opus;
   private final Clock clock;
@@ -47,6 +50,8 @@ final class Publications implements AutoCloseable {
   private final java.util.Map<String, Boolean> clientMuted = new java.util.HashMap<>();
   /** Published tracks someone has subscribed to; LiveKit tells the publisher once per track. */
   private final java.util.Set<String> subscribedOnce = new java.util.HashSet<>();
+  /** Every track the client published, by sid, with its media path (kept across moves). */
+  private final java.util.Map<String, Published> published = new java.util.LinkedHashMap<>();
 
   Publications(
       PublisherConnection connection,
@@ -101,6 +106,7 @@ final class Publications implements AutoCloseable {
       participant.setMuted(track.sid(), true);
     }
     clientMuted.put(track.sid(), request.getMuted());
+    published.put(track.sid(), new Published(fanout, ingress));
     unbound.add(new Pending(request.getCid(), track, ingress));
     return SignalResponse.newBuilder()
         .setTrackPublished(
@@ -132,6 +138,7 @@ final class Publications implements AutoCloseable {
       participant.setMuted(track.sid(), true);
     }
     clientMuted.put(track.sid(), request.getMuted());
+    published.put(track.sid(), new Published(fanout, null));
     var codec = request.getSimulcastCodecsList().stream()
         .map(c -> VideoCodec.named(c.getCodec())).flatMap(java.util.Optional::stream).findFirst();
     unboundVideo.add(new PendingVideo(request.getCid(), track, fanout, codec));
@@ -191,6 +198,30 @@ final class Publications implements AutoCloseable {
     }
     bindVideo(answer);
     return SignalMessages.answer(answer.sdp(), offer.getId());
+  }
+
+  /**
+   * The client moved to another room: each track it publishes there keeps its sid, name, mute
+   * state and media path (same connection, same fan-out, same Opus ingress), as LiveKit keeps a
+   * moved participant's published tracks. {@code tracksBefore} are its tracks as the old room
+   * listed them, mute state included.
+   */
+  void moveTo(LocalParticipant moved, List<TrackInfo> tracksBefore) {
+    participant = moved;
+    String participantSid = moved.info().sid();
+    for (TrackInfo track : tracksBefore) {
+      Published media = published.get(track.sid());
+      if (media == null) {
+        continue; // unpublished meanwhile
+      }
+      tracks.expect(participantSid, media.fanout());
+      try {
+        moved.republish(track, media.audio());
+      } catch (RuntimeException e) {
+        tracks.unexpect(participantSid, media.fanout());
+        throw e;
+      }
+    }
   }
 
   /** MuteTrackRequest from the client. */

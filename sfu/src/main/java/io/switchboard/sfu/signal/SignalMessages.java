@@ -134,6 +134,20 @@ final class SignalMessages {
         .build();
   }
 
+  /**
+   * LiveKit's RoomMovedResponse: the room the client is now in, its token for that room, its own
+   * participant there (with its permission, as in the join) and the others already there.
+   */
+  static SignalResponse roomMoved(
+      RoomInfo room, String token, ParticipantInfo self, VideoGrant grant, List<ParticipantInfo> others) {
+    LivekitRtc.RoomMovedResponse.Builder moved = LivekitRtc.RoomMovedResponse.newBuilder()
+        .setRoom(RoomProtos.room(room))
+        .setToken(token)
+        .setParticipant(RoomProtos.participant(self).toBuilder().setPermission(permission(grant)));
+    others.forEach(p -> moved.addOtherParticipants(RoomProtos.participant(p)));
+    return SignalResponse.newBuilder().setRoomMoved(moved).build();
+  }
+
   static SignalResponse room(RoomInfo room) {
     return SignalResponse.newBuilder()
         .setRoomUpdate(LivekitRtc.RoomUpdate.newBuilder().setRoom(RoomProtos.room(room)))

@@ -30,6 +30,7 @@ public final class SignalServer {
   private final RoomConfigHooks roomConfigHooks;
   private final Map<String, List<SignalSession>> sessionsByRoom = new ConcurrentHashMap<>();
   private final TrackRegistry tracks;
+  private final RoomTokens roomTokens;
 
   /**
    * @param roomConfigHooks dispatches the agents of a token's roomConfig when its join creates the room
@@ -43,6 +44,23 @@ public final class SignalServer {
       SignalSettings settings,
       Executor executor,
       RoomConfigHooks roomConfigHooks) {
+    this(rooms, tokens, peerConnections, opus, settings, executor, roomConfigHooks, Map.of());
+  }
+
+  /**
+   * @param secrets API key to API secret: signs the token a client moved to another room gets
+   *     (RoomService MoveParticipant); without its key's secret a client cannot be moved
+   */
+  public SignalServer(
+      RoomManager rooms,
+      TokenVerifier tokens,
+      PeerConnectionFactory peerConnections,
+      AudioCodec opus,
+      SignalSettings settings,
+      Executor executor,
+      RoomConfigHooks roomConfigHooks,
+      Map<String, String> secrets) {
+    this.roomTokens = new RoomTokens(secrets, peerConnections.clock());
     this.rooms = rooms;
     this.tokens = tokens;
     this.peerConnections = peerConnections;
@@ -88,7 +106,7 @@ public final class SignalServer {
     }
     boolean subscribe = !(autoSubscribe.equals("0") || autoSubscribe.equalsIgnoreCase("false"));
     boolean resume = query.getOrDefault("reconnect", "0").equals("1");
-    return new Admission.Admitted(new JoinParams(grants.video().room(), grants, subscribe, protocol, resume));
+    return new Admission.Admitted(new JoinParams(grants.video().room(), grants, subscribe, protocol, resume, token.apiKey()));
   }
 
   /**
@@ -115,10 +133,24 @@ public final class SignalServer {
   }
 
   void closed(SignalSession session) {
-    List<SignalSession> list = sessionsByRoom.get(session.roomName());
+    leftRoom(session, session.roomName());
+  }
+
+  /** A session moving to {@code roomName} hears that room's events from now on. */
+  void enteredRoom(SignalSession session, String roomName) {
+    sessionsByRoom.computeIfAbsent(roomName, n -> new CopyOnWriteArrayList<>()).add(session);
+  }
+
+  /** A session that moved away, or closed, no longer hears {@code roomName}'s events. */
+  void leftRoom(SignalSession session, String roomName) {
+    List<SignalSession> list = sessionsByRoom.get(roomName);
     if (list != null) {
       list.remove(session);
     }
+  }
+
+  RoomTokens roomTokens() {
+    return roomTokens;
   }
 
   private void onRoomEvent(RoomEvent event) {

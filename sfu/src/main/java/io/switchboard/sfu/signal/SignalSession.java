@@ -5,9 +5,9 @@ import io.switchboard.sfu.concurrent.SerialExecutor;
 import io.switchboard.sfu.data.ParticipantData;
 import io.switchboard.sfu.room.DisconnectReason;
 import io.switchboard.sfu.room.LocalParticipant;
+import io.switchboard.sfu.room.MovableParticipant;
 import io.switchboard.sfu.room.ParticipantInfo;
 import io.switchboard.sfu.room.ParticipantKind;
-import io.switchboard.sfu.room.ParticipantListener;
 import io.switchboard.sfu.room.ParticipantSpec;
 import io.switchboard.sfu.room.Room;
 import io.switchboard.sfu.room.RoomEvent;
@@ -30,12 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class SignalSession {
   private static final Logger log = LoggerFactory.getLogger(SignalSession.class);
   private static final Duration RESUME_ANSWER_DELAY = Duration.ofMillis(200);
+  private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(10);
 
   private final SignalServer server;
   private final JoinParams params;
   private final SignalSink sink;
   private final SerialExecutor queue;
   private Room room;
+  /** The room the client is in now: its join's, or the one it was last moved to. */
+  private volatile String roomName;
   private LocalParticipant participant;
   private String ownSid = "";
   private Publications publications;
@@ -49,10 +52,11 @@ public final class SignalSession {
     this.params = params;
     this.sink = sink;
     this.queue = queue;
+    this.roomName = params.roomName();
   }
 
   String roomName() {
-    return params.roomName();
+    return roomName;
   }
 
   void start() {
@@ -105,20 +109,7 @@ public final class SignalSession {
           room.join(
               new ParticipantSpec(
                   grants.identity(), grants.name(), kind(grants.kind()), grants.metadata(), grants.attributes()),
-              new ParticipantListener() {
-                @Override
-                public void onDisconnected(DisconnectReason reason) {
-                  queue.execute(() -> shutdown(reason, true, false));
-                }
-
-                @Override
-                public void onData(io.switchboard.sfu.room.DataPacket packet) {
-                  ParticipantData d = data;
-                  if (d != null) {
-                    d.deliver(packet);
-                  }
-                }
-              });
+              new Owner());
       ownSid = participant.info().sid();
       var pcs = server.peerConnections();
       var channels = new ParticipantData(participant, grants.video().canPublishData(), grants.video().hidden(),
@@ -157,6 +148,91 @@ public final class SignalSession {
       }
     }
     subscriptions.sendOffer(); // subscriber-primary: offered even with nothing to subscribe to
+  }
+
+  /** The session's side of its participant: disconnects, data, and RoomService moves. */
+  private final class Owner implements MovableParticipant {
+    @Override
+    public void onDisconnected(DisconnectReason reason) {
+      queue.execute(() -> shutdown(reason, true, false));
+    }
+
+    @Override
+    public void onData(io.switchboard.sfu.room.DataPacket packet) {
+      ParticipantData d = data;
+      if (d != null) {
+        d.deliver(packet);
+      }
+    }
+
+    /** Runs the move on the session's executor, in order with its signalling, and waits for it. */
+    @Override
+    public LocalParticipant moveTo(Room destination) {
+      CompletableFuture<LocalParticipant> moved = new CompletableFuture<>();
+      queue.execute(() -> {
+        try {
+          moved.complete(move(destination, this));
+        } catch (RuntimeException e) {
+          moved.completeExceptionally(e);
+        }
+      });
+      try {
+        return moved.get(MOVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("the client's session did not take the move within " + MOVE_TIMEOUT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while moving " + params.grants().identity());
+      }
+    }
+  }
+
+  /**
+   * RoomService MoveParticipant, as LiveKit does it for a connected client: the same signalling
+   * session and peer connections; the participant joins {@code destination} (new participant
+   * sid, same identity, name, kind, metadata and attributes), leaves its room (reason MIGRATION),
+   * publishes its tracks there as they were (same sids and media path), drops its subscriptions
+   * to the old room's tracks, gets a RoomMovedResponse (with a token for the new room) and then
+   * subscribes there as on a join. Nothing changes when {@code destination} refuses the join.
+   */
+  private LocalParticipant move(Room destination, MovableParticipant owner) {
+    if (closed || participant == null) {
+      throw new IllegalStateException("the client's session has ended");
+    }
+    String token = server.roomTokens().forRoom(params.apiKey(), params.grants(), destination.name());
+    ParticipantInfo before = participant.info();
+    server.enteredRoom(this, destination.name());
+    LocalParticipant moved;
+    try {
+      moved = destination.join(new ParticipantSpec(before.identity(), before.name(), before.kind(),
+          before.metadata(), before.attributes()), owner);
+    } catch (RuntimeException e) {
+      server.leftRoom(this, destination.name());
+      throw e;
+    }
+    String from = roomName;
+    ownSid = moved.info().sid();
+    roomName = destination.name();
+    participant.leave(DisconnectReason.MIGRATION);
+    server.leftRoom(this, from);
+    room = destination;
+    participant = moved;
+    data.moveTo(moved);
+    publications.moveTo(moved, before.tracks());
+    subscriptions.moveTo(destination.name());
+    List<ParticipantInfo> others =
+        room.participants().stream().filter(p -> !p.sid().equals(ownSid)).toList();
+    sink.send(SignalMessages.roomMoved(room.info(), token, moved.info(), params.grants().video(), others));
+    log.info("rtc participant moved from={} to={} identity={} sid={}", from, roomName, before.identity(), ownSid);
+    if (params.autoSubscribe() && params.grants().video().canSubscribe()) {
+      for (ParticipantInfo p : others) {
+        p.tracks().forEach(t -> subscriptions.subscribe(p.sid(), t));
+      }
+    }
+    subscriptions.sendOffer();
+    return moved;
   }
 
   private void handle(SignalRequest request) {
@@ -214,8 +290,8 @@ public final class SignalSession {
   }
 
   private void handleEvent(RoomEvent event) {
-    if (closed || participant == null) {
-      return;
+    if (closed || participant == null || !event.room().name().equals(roomName)) {
+      return; // an event of the room the client was moved out of, still queued when it moved
     }
     switch (event) {
       case RoomEvent.ParticipantJoined e -> {

@@ -56,6 +56,10 @@ final class SubscriptionReadiness {
     report();
   }
 
+  boolean isConnected() {
+    return connected;
+  }
+
   /** The track is no longer subscribed (unsubscribed or unpublished). */
   void dropped(String trackSid) {
     offered.remove(trackSid);

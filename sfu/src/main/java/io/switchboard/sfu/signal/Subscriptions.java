@@ -25,7 +25,8 @@ final class Subscriptions implements AutoCloseable {
   private final SubscriberConnection connection;
   private final TrackRegistry tracks;
   private final RoomManager rooms;
-  private final String roomName;
+  private volatile String roomName;
+  private final String identity;
   private final SignalSink sink;
   private final SubscriptionReadiness readiness;
   private final Map<String, Subscribed> subscribed = new LinkedHashMap<>();
@@ -39,16 +40,17 @@ final class Subscriptions implements AutoCloseable {
     this.tracks = tracks;
     this.rooms = rooms;
     this.roomName = roomName;
+    this.identity = identity;
     this.sink = sink;
     this.readiness = new SubscriptionReadiness(new SubscriptionReadiness.Listener() {
       @Override
       public void connected() {
-        rooms.room(roomName).ifPresent(r -> r.subscriberConnected(identity));
+        rooms.room(Subscriptions.this.roomName).ifPresent(r -> r.subscriberConnected(identity));
       }
 
       @Override
       public void subscribed(String trackSid) {
-        rooms.room(roomName).ifPresent(r -> r.trackSubscribed(identity, trackSid));
+        rooms.room(Subscriptions.this.roomName).ifPresent(r -> r.trackSubscribed(identity, trackSid));
       }
     });
   }
@@ -96,6 +98,25 @@ final class Subscriptions implements AutoCloseable {
     connection.removeTrack(trackSid);
     readiness.dropped(trackSid);
     return true;
+  }
+
+  /**
+   * The client moved to {@code destination}: it stops receiving every track of the room it left
+   * (their sections go inactive at the next offer) and subscribes afresh in the new one.
+   *
+   * @return whether anything was unsubscribed
+   */
+  boolean moveTo(String destination) {
+    boolean changed = false;
+    for (String trackSid : List.copyOf(subscribed.keySet())) {
+      changed |= unsubscribe(trackSid);
+    }
+    roomName = destination;
+    if (readiness.isConnected()) {
+      // The new room hears that this subscriber receives, as it would have on a join.
+      rooms.room(destination).ifPresent(r -> r.subscriberConnected(identity));
+    }
+    return changed;
   }
 
   /** UpdateSubscription (clients with auto_subscribe=0). */

@@ -171,7 +171,8 @@ class MoveParticipantApiTest {
     var same = error(api.call("MoveParticipant", move("a", "caller", "a"), mover("a", "a")), 400);
     var noRoom = error(api.call("MoveParticipant", move("zz", "caller", "b"), mover("zz", "b")), 404);
     var nobody = error(api.call("MoveParticipant", move("a", "ghost", "b"), mover("a", "b")), 404);
-    var webrtc = error(api.call("MoveParticipant", move("a", "web", "b"), mover("a", "b")), 412);
+    // "web" is an in-process participant whose owner cannot move (as an in-process agent)
+    var unmovable = error(api.call("MoveParticipant", move("a", "web", "b"), mover("a", "b")), 412);
     var taken = error(api.call("MoveParticipant", move("a", "caller", "b"), mover("a", "b")), 409);
     var noDestination = error(api.call("MoveParticipant", move("a", "caller", ""), mover("a", "")), 400);
 
@@ -181,8 +182,9 @@ class MoveParticipantApiTest {
     assertTrue(noRoom.get("msg").contains("\"zz\""), noRoom.get("msg"));
     assertEquals("not_found", nobody.get("code"));
     assertTrue(nobody.get("msg").contains("\"ghost\""), nobody.get("msg"));
-    assertEquals("failed_precondition", webrtc.get("code"));
-    assertTrue(webrtc.get("msg").contains("\"web\"") && webrtc.get("msg").contains("WebRTC"), webrtc.get("msg"));
+    assertEquals("failed_precondition", unmovable.get("code"));
+    assertTrue(unmovable.get("msg").contains("\"web\"") && unmovable.get("msg").contains("cannot be moved"),
+        unmovable.get("msg"));
     assertEquals("already_exists", taken.get("code"));
     assertTrue(noDestination.get("msg").contains("destination_room"), noDestination.get("msg"));
     assertTrue(api.rooms.room("a").orElseThrow().participant("caller").isPresent(), "the caller stayed");
