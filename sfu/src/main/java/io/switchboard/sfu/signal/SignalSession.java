@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class SignalSession {
   private static final Logger log = LoggerFactory.getLogger(SignalSession.class);
   private static final Duration RESUME_ANSWER_DELAY = Duration.ofMillis(200);
-  private static final Duration MOVE_TIMEOUT = Duration.ofSeconds(10);
 
   private final SignalServer server;
   private final JoinParams params;
@@ -109,7 +108,7 @@ public final class SignalSession {
           room.join(
               new ParticipantSpec(
                   grants.identity(), grants.name(), kind(grants.kind()), grants.metadata(), grants.attributes()),
-              new Owner());
+              new SessionOwner(queue, reason -> shutdown(reason, true, false), () -> data, this::move));
       ownSid = participant.info().sid();
       var pcs = server.peerConnections();
       var channels = new ParticipantData(participant, grants.video().canPublishData(), grants.video().hidden(),
@@ -148,45 +147,6 @@ public final class SignalSession {
       }
     }
     subscriptions.sendOffer(); // subscriber-primary: offered even with nothing to subscribe to
-  }
-
-  /** The session's side of its participant: disconnects, data, and RoomService moves. */
-  private final class Owner implements MovableParticipant {
-    @Override
-    public void onDisconnected(DisconnectReason reason) {
-      queue.execute(() -> shutdown(reason, true, false));
-    }
-
-    @Override
-    public void onData(io.switchboard.sfu.room.DataPacket packet) {
-      ParticipantData d = data;
-      if (d != null) {
-        d.deliver(packet);
-      }
-    }
-
-    /** Runs the move on the session's executor, in order with its signalling, and waits for it. */
-    @Override
-    public LocalParticipant moveTo(Room destination) {
-      CompletableFuture<LocalParticipant> moved = new CompletableFuture<>();
-      queue.execute(() -> {
-        try {
-          moved.complete(move(destination, this));
-        } catch (RuntimeException e) {
-          moved.completeExceptionally(e);
-        }
-      });
-      try {
-        return moved.get(MOVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      } catch (java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException("the client's session did not take the move within " + MOVE_TIMEOUT);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while moving " + params.grants().identity());
-      }
-    }
   }
 
   /**
