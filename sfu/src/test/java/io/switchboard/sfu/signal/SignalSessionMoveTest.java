@@ -64,12 +64,7 @@ class SignalSessionMoveTest {
       new RoomOptions(Duration.ofMinutes(5), Duration.ofSeconds(20), 0, ""), new SplittableRandom(3));
   private final List<RoomEvent> events = new CopyOnWriteArrayList<>();
   private final TokenVerifier verifier = new TokenVerifier(Map.of(KEY, SECRET), clock);
-  private final SignalServer server = new SignalServer(rooms, verifier,
-      new PeerConnectionFactory(
-          WebRtcTransportConfig.defaults(new IceConfig(DedicatedSockets.ephemeral(InetAddress.getLoopbackAddress()))),
-          DtlsCertificate.generate(clock, Duration.ofDays(1), new SecureRandom()), blocking, clock, scheduler),
-      OpusRuntime.load().codec(), SignalSettings.defaults(), Runnable::run, RoomConfigHooks.NONE,
-      Map.of(KEY, SECRET));
+  private final SignalServer server = server(Map.of(KEY, SECRET));
   private final Client web = new Client();
 
   SignalSessionMoveTest() {
@@ -209,8 +204,28 @@ class SignalSessionMoveTest {
     assertTrue(stale.isConnected());
   }
 
+  private SignalServer server(Map<String, String> secrets) {
+    return new SignalServer(rooms, verifier,
+        new PeerConnectionFactory(
+            WebRtcTransportConfig.defaults(new IceConfig(DedicatedSockets.ephemeral(InetAddress.getLoopbackAddress()))),
+            DtlsCertificate.generate(clock, Duration.ofDays(1), new SecureRandom()), blocking, clock, scheduler),
+        OpusRuntime.load().codec(), SignalSettings.defaults(), Runnable::run, RoomConfigHooks.NONE, secrets);
+  }
+
   private java.util.Optional<LocalParticipant> move(String from, String to) {
     return rooms.room(from).orElseThrow().move("web", rooms.getOrCreate(to, RoomOptions.UNSET));
+  }
+
+  @Test
+  void withoutTheSecretOfItsTokensKeyTheClientStaysAndTheErrorSaysWhy() {
+    web.join("a", server(Map.of()));
+
+    var refused = assertThrows(IllegalStateException.class, () -> move("a", "b"));
+
+    assertTrue(refused.getMessage().contains("no secret for API key \"" + KEY + "\""), refused.getMessage());
+    assertTrue(rooms.room("a").orElseThrow().participant("web").isPresent());
+    assertTrue(rooms.room("b").orElseThrow().participant("web").isEmpty());
+    assertTrue(web.all(SignalResponse.MessageCase.ROOM_MOVED).isEmpty());
   }
 
   private LocalParticipant phone(String room, String identity) {
@@ -227,6 +242,10 @@ class SignalSessionMoveTest {
     SignalSession session;
 
     void join(String room) {
+      join(room, server);
+    }
+
+    void join(String room, SignalServer server) {
       grants = ClaimGrants.builder().identity("web").name("Web Client").metadata("{\"team\":1}")
           .attributes(Map.of("desk", "7"))
           .video(VideoGrant.builder().roomJoin(true).room(room).canPublish(true).canSubscribe(true).build())
