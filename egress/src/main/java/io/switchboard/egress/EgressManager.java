@@ -145,6 +145,29 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     return active;
   }
 
+  /**
+   * Records an egress that could not start (an automatic egress asking for what this server cannot
+   * produce): listed as FAILED with {@code reason} in its error, and reported by egress_ended, as
+   * LiveKit reports an automatic egress that fails to launch.
+   */
+  public EgressInfo refused(String roomName, String roomId, String reason, Consumer<EgressInfo.Builder> request) {
+    long now = nanos();
+    EgressInfo.Builder b = EgressInfo.newBuilder()
+        .setEgressId(ids.next("EG_"))
+        .setRoomId(roomId)
+        .setRoomName(roomName)
+        .setStatus(EgressStatus.EGRESS_FAILED)
+        .setError(reason)
+        .setUpdatedAt(now)
+        .setEndedAt(now);
+    request.accept(b);
+    EgressInfo failed = b.build();
+    history.add(failed);
+    publish(EgressListener.ENDED, failed);
+    log.warn("egress refused egress_id={} room={}: {}", failed.getEgressId(), roomName, reason);
+    return failed;
+  }
+
   /** StopEgress: ends an active egress; its file is finished (and uploaded) before it reports COMPLETE. */
   public EgressInfo stop(String egressId) {
     Egress egress;
