@@ -82,6 +82,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     for (EgressInfo info : new EgressRecovery(journal, clock).recover(this::publish)) {
       history.add(info);
     }
+    EgressWarmUp.run(journal.directory(), opus, nanoTime);
     drains = scheduler.scheduleWithFixedDelay(this::drainAll, DRAIN_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -120,10 +121,13 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
         .setUpdatedAt(now);
     request.accept(info);
     Egress egress = new Egress(info.getEgressId(), source, target, room, Egress.mapFor(source), info);
-    finisher.record(egress, egress.info(), EgressListener.STARTED);
+    // The tap goes on the room before the journal and webhooks are written: they take a while
+    // (longest the first time), and the recording should begin when it was asked to.
+    EgressInfo starting = egress.info();
     try {
       egress.recorder = Recorder.open(target.localPath(), target.format(), egress.map, opus, room.name(), nanoTime);
     } catch (IOException | RuntimeException e) {
+      finisher.record(egress, starting, EgressListener.STARTED);
       log.warn("egress failed to start egress_id={} room={} file={}: {}", egress.id, room.name(), target.localPath(), e.toString());
       EgressInfo failed = egress.update(b -> b.setStatus(EgressStatus.EGRESS_FAILED)
           .setError("cannot write the recording to " + target.filename() + ": " + IoErrors.describe(e))
@@ -138,6 +142,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     }
     room.addAudioTap(egress.recorder.tap());
     long started = nanos();
+    finisher.record(egress, starting, EgressListener.STARTED);
     EgressInfo active = egress.update(b -> b.setStatus(EgressStatus.EGRESS_ACTIVE).setStartedAt(started).setUpdatedAt(started)
         .addFileResults(livekit.LivekitEgress.FileInfo.newBuilder().setFilename(target.filename()).setStartedAt(started)));
     finisher.record(egress, active, EgressListener.UPDATED);
