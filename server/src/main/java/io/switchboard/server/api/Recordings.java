@@ -12,6 +12,7 @@ import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.config.S3Config;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.sfu.room.Ids;
+import io.switchboard.sfu.room.RoomConfigHooks;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.trunk.model.DispatchRule;
 import io.switchboard.trunk.model.RoomConfiguration;
@@ -82,7 +83,7 @@ public final class Recordings implements AutoCloseable {
   }
 
   /** {@code agents} plus the automatic egress of the configurations that create rooms. */
-  public io.switchboard.sfu.room.RoomConfigHooks roomConfigHooks(io.switchboard.sfu.room.RoomConfigHooks agents) {
+  public RoomConfigHooks roomConfigHooks(RoomConfigHooks agents) {
     return new RecordingRoomConfigHooks(agents, autoEgress);
   }
 

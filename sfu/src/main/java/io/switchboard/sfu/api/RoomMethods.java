@@ -45,6 +45,9 @@ final class RoomMethods {
     String name = RoomApiErrors.requireName(request.getName(), "name");
     refuseUnsupported(request);
     List<AgentRequest> agents = RoomConfigAgents.of(request.getAgentsList());
+    if (hooks == RoomConfigHooks.NONE && request.hasEgress()) {
+      throw TwirpException.unimplemented("CreateRoom: egress cannot be started, this server records nothing");
+    }
     if (hooks == RoomConfigHooks.NONE && !agents.isEmpty()) {
       throw TwirpException.unimplemented("CreateRoom: agents cannot be dispatched, this server runs no agents");
     }
