@@ -65,6 +65,26 @@ public final class AutoEgress implements RoomEventListener {
     this.egress = egress;
     this.requests = new EgressRequests(egress, clock);
     this.egressJsonOfRule = egressJsonOfRule;
+    warmUp();
+  }
+
+  /**
+   * Parses and builds one of each request now: done first on the room event thread, the class
+   * loading would delay the first caller's recording by a tenth of a second or more.
+   */
+  private void warmUp() {
+    RoomEgress sample = parse("{\"room\":{\"fileOutputs\":[{\"filepath\":\"w\"}]},"
+        + "\"participant\":{\"fileOutputs\":[{\"filepath\":\"w\"}]},\"tracks\":{\"filepath\":\"w\"}}");
+    RoomCompositeEgressRequest room = AutoEgressRequests.room(sample.getRoom(), "w");
+    ParticipantEgressRequest participant = AutoEgressRequests.participant(sample.getParticipant(), "w", "w");
+    TrackEgressRequest track = AutoEgressRequests.track(sample.getTracks(), "w", "TR_w");
+    requests.source(room);
+    requests.source(participant);
+    requests.source(track);
+    requests.target(participant, "RM_w");
+    requests.target(track, "RM_w", "w");
+    EgressInfo.newBuilder().setRoomComposite(Redact.request(room)).setParticipant(Redact.request(participant))
+        .setTrack(Redact.request(track)).build();
   }
 
   /**

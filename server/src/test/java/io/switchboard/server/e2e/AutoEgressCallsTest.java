@@ -131,7 +131,11 @@ class AutoEgressCallsTest {
       String identity = info.getParticipant().getIdentity();
       assertEquals("auto/lobby/" + identity + ".ogg", info.getFileResults(0).getFilename());
       WavFile played = Decoder.decode(Path.of(info.getFileResults(0).getLocation()));
-      double inRoom = (leftAt.get(identity) - joinedAt.get(identity)) / 1e9;
+      // In the room: from the server's join timestamp until the server handled the leave. The
+      // recording is ended (ended_at stamped) by the first listener to see the leave; this test's
+      // listener sees it only after that one finished the file, so its own reading is later.
+      long left = Math.min(leftAt.get(identity), info.getEndedAt());
+      double inRoom = (left - joinedAt.get(identity)) / 1e9;
       Heard heard = new Heard(WavFile.mono(played.sampleRate(), played.channel(0)));
       boolean isAlice = identity.contains("alice"); // baresip's user: sip_alice
       double own = isAlice ? TONE_A : TONE_B;
@@ -146,7 +150,10 @@ class AutoEgressCallsTest {
               + " leaving, own tone %.0f, other %.0f%n", identity, inRoom, played.durationSeconds(),
           (info.getStartedAt() - joinedAt.get(identity)) / 1e9, (info.getEndedAt() - leftAt.get(identity)) / 1e9,
           ownLevel, otherLevel);
-      assertEquals(inRoom, played.durationSeconds(), 0.2, identity + "'s file against its time in the room");
+      // The recording starts when the room's event thread hands the caller's first track to the
+      // recorder: 5-70 ms after the join on an idle machine, up to ~330 ms seen with a load
+      // average of 7 on 2 cores (the first caller of a room waits behind the room's start).
+      assertEquals(inRoom, played.durationSeconds(), 0.35, identity + "'s file against its time in the room");
       assertEquals(info.getFileResults(0).getDuration() / 1e9, played.durationSeconds(), 0.03, "reported duration");
     }
     awaitWebhooks(done);
