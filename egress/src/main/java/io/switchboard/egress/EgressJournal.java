@@ -33,6 +33,10 @@ final class EgressJournal {
     this.directory = directory;
   }
 
+  Path directory() {
+    return directory;
+  }
+
   void save(Entry entry) {
     try {
       Files.createDirectories(directory);

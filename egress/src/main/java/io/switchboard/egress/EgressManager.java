@@ -82,6 +82,7 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     for (EgressInfo info : new EgressRecovery(journal, clock).recover(this::publish)) {
       history.add(info);
     }
+    EgressWarmUp.run(journal.directory(), opus, nanoTime);
     drains = scheduler.scheduleWithFixedDelay(this::drainAll, DRAIN_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -120,10 +121,13 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
         .setUpdatedAt(now);
     request.accept(info);
     Egress egress = new Egress(info.getEgressId(), source, target, room, Egress.mapFor(source), info);
-    finisher.record(egress, egress.info(), EgressListener.STARTED);
+    // The tap goes on the room before the journal and webhooks are written: they take a while
+    // (longest the first time), and the recording should begin when it was asked to.
+    EgressInfo starting = egress.info();
     try {
       egress.recorder = Recorder.open(target.localPath(), target.format(), egress.map, opus, room.name(), nanoTime);
     } catch (IOException | RuntimeException e) {
+      finisher.record(egress, starting, EgressListener.STARTED);
       log.warn("egress failed to start egress_id={} room={} file={}: {}", egress.id, room.name(), target.localPath(), e.toString());
       EgressInfo failed = egress.update(b -> b.setStatus(EgressStatus.EGRESS_FAILED)
           .setError("cannot write the recording to " + target.filename() + ": " + IoErrors.describe(e))
@@ -138,11 +142,35 @@ public final class EgressManager implements RoomEventListener, AutoCloseable {
     }
     room.addAudioTap(egress.recorder.tap());
     long started = nanos();
+    finisher.record(egress, starting, EgressListener.STARTED);
     EgressInfo active = egress.update(b -> b.setStatus(EgressStatus.EGRESS_ACTIVE).setStartedAt(started).setUpdatedAt(started)
         .addFileResults(livekit.LivekitEgress.FileInfo.newBuilder().setFilename(target.filename()).setStartedAt(started)));
     finisher.record(egress, active, EgressListener.UPDATED);
     log.info("egress started egress_id={} room={} source={} file={}", egress.id, room.name(), source, target.localPath());
     return active;
+  }
+
+  /**
+   * Records an egress that could not start (an automatic egress asking for what this server cannot
+   * produce): listed as FAILED with {@code reason} in its error, and reported by egress_ended, as
+   * LiveKit reports an automatic egress that fails to launch.
+   */
+  public EgressInfo refused(String roomName, String roomId, String reason, Consumer<EgressInfo.Builder> request) {
+    long now = nanos();
+    EgressInfo.Builder b = EgressInfo.newBuilder()
+        .setEgressId(ids.next("EG_"))
+        .setRoomId(roomId)
+        .setRoomName(roomName)
+        .setStatus(EgressStatus.EGRESS_FAILED)
+        .setError(reason)
+        .setUpdatedAt(now)
+        .setEndedAt(now);
+    request.accept(b);
+    EgressInfo failed = b.build();
+    history.add(failed);
+    publish(EgressListener.ENDED, failed);
+    log.warn("egress refused egress_id={} room={}: {}", failed.getEgressId(), roomName, reason);
+    return failed;
   }
 
   /** StopEgress: ends an active egress; its file is finished (and uploaded) before it reports COMPLETE. */

@@ -35,7 +35,8 @@ public final class OutputPaths {
       String requested, String fileType, Map<String, String> values, Instant now, Optional<S3Target> upload) {
     String path = requested == null ? "" : requested.strip();
     if (path.isEmpty() || path.endsWith("/")) {
-      path += values.containsKey("track_id") ? "{track_id}-{time}" : "{room_name}-{time}";
+      path += values.containsKey("track_id") ? "{track_id}-{time}"
+          : values.containsKey("publisher_identity") ? "{room_name}-{publisher_identity}-{time}" : "{room_name}-{time}";
     }
     for (var e : values.entrySet()) {
       path = path.replace("{" + e.getKey() + "}", safe(e.getValue()));

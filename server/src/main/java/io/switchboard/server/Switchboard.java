@@ -76,7 +76,7 @@ public final class Switchboard implements AutoCloseable {
     new SipApiService(configStore).register(twirp);
     recordings = Recordings.start(config, rooms, configStore, webhooks, clock, virtualThreads, twirp);
     agents = Agents.start(config, rooms, clock, virtualThreads, new SecureRandom());
-    new RoomApiService(rooms, config.room().enableRemoteUnmute(), agents.roomConfigHooks(), mediaClock).register(twirp);
+    new RoomApiService(rooms, config.room().enableRemoteUnmute(), recordings.roomConfigHooks(agents.roomConfigHooks()), mediaClock).register(twirp);
     new AgentDispatchService(agents.dispatcher(), rooms, clock).register(twirp);
     ServerMetrics metrics = ServerMetrics.start(rooms, agents.dispatcher(), () -> telephony.calls().active().size());
     telephony =
@@ -96,7 +96,7 @@ public final class Switchboard implements AutoCloseable {
             .exact("/metrics", new MetricsEndpoint(metrics));
     rtc = io.switchboard.server.rtc.Rtc.endpoint(
         config, NetworkAddresses.advertised("", config.bindAddress()), config.sip().externalAddress(),
-        rooms, agents.roomConfigHooks(), clock, virtualThreads, mediaClock);
+        rooms, recordings.roomConfigHooks(agents.roomConfigHooks()), clock, virtualThreads, mediaClock);
     rtc.register(routes);
     io.switchboard.server.agents.workers.AgentWorkers.register(routes, config, rooms, agents.dispatcher(), mediaClock, clock);
     http = new HttpServer(routes, virtualThreads);

@@ -55,7 +55,8 @@ public final class EgressApiService {
     });
     method(router, "StartTrackEgress", TrackEgressRequest.getDefaultInstance(), (c, r) -> {
       EgressSource source = requests.source(r);
-      return start(source, requests.target(r, roomId(source)), b -> b.setTrack(Redact.request(r)));
+      return start(source, requests.target(r, roomId(source), publisher(source.room(), r.getTrackId())),
+          b -> b.setTrack(Redact.request(r)));
     });
     method(router, "StopEgress", StopEgressRequest.getDefaultInstance(), (c, r) -> {
       if (r.getEgressId().isEmpty()) {
@@ -78,6 +79,13 @@ public final class EgressApiService {
   private String roomId(EgressSource source) {
     return rooms.room(source.room()).map(Room::sid)
         .orElseThrow(() -> TwirpException.notFound("requested room does not exist: \"" + source.room() + "\""));
+  }
+
+  /** Who publishes track {@code trackSid}, for {@code {publisher_identity}} in a track's filepath. */
+  private String publisher(String room, String trackSid) {
+    return rooms.room(room).stream().flatMap(x -> x.participants().stream())
+        .filter(p -> p.tracks().stream().anyMatch(t -> t.sid().equals(trackSid)))
+        .map(io.switchboard.sfu.room.ParticipantInfo::identity).findFirst().orElse("");
   }
 
   private EgressInfo start(EgressSource source, FileTarget target, Consumer<EgressInfo.Builder> request) {

@@ -83,9 +83,17 @@ final class EgressRequests {
   }
 
   FileTarget target(TrackEgressRequest r, String roomId) {
+    return target(r, roomId, "");
+  }
+
+  /** @param publisher the track's publisher, for {@code {publisher_identity}} (empty: unknown) */
+  FileTarget target(TrackEgressRequest r, String roomId, String publisher) {
     DirectFileOutput file = r.getFile();
     Map<String, String> values = values(r.getRoomName(), roomId);
     values.put("track_id", r.getTrackId());
+    if (!publisher.isEmpty()) {
+      values.put("publisher_identity", publisher);
+    }
     Optional<S3Target> upload = switch (file.getOutputCase()) {
       case S3 -> Optional.of(s3(file.getS3()));
       case OUTPUT_NOT_SET -> egress.defaultUpload();

@@ -12,6 +12,7 @@ import io.switchboard.protocol.twirp.TwirpRouter;
 import io.switchboard.server.config.S3Config;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.sfu.room.Ids;
+import io.switchboard.sfu.room.RoomConfigHooks;
 import io.switchboard.sfu.room.RoomManager;
 import io.switchboard.trunk.model.DispatchRule;
 import io.switchboard.trunk.model.RoomConfiguration;
@@ -38,11 +39,13 @@ public final class Recordings implements AutoCloseable {
   private final ScheduledExecutorService clock;
   private final ExecutorService writers;
   private final EgressManager egress;
+  private final AutoEgress autoEgress;
 
-  private Recordings(ScheduledExecutorService clock, ExecutorService writers, EgressManager egress) {
+  private Recordings(ScheduledExecutorService clock, ExecutorService writers, EgressManager egress, AutoEgress autoEgress) {
     this.clock = clock;
     this.writers = writers;
     this.egress = egress;
+    this.autoEgress = autoEgress;
   }
 
   public static Recordings start(
@@ -60,12 +63,13 @@ public final class Recordings implements AutoCloseable {
     EgressManager egress = new EgressManager(rooms, settings, OpusRuntime.load(), clock, System::nanoTime, writeClock,
         writers, virtualThreads, S3Uploader.standard(clock), new EgressWebhooks(webhooks::send, clock, ids), ids);
     rooms.addListener(egress);
-    rooms.addListener(new AutoEgress(egress, clock, ruleId -> egressJson(store, ruleId)));
+    AutoEgress autoEgress = new AutoEgress(egress, clock, ruleId -> egressJson(store, ruleId));
+    rooms.addListener(autoEgress);
     egress.start();
     new EgressApiService(egress, rooms, clock).register(twirp);
     log.info("recordings in {}{}", directory.toAbsolutePath().normalize(),
         settings.s3().map(s -> ", uploaded to " + s).orElse(""));
-    return new Recordings(writeClock, writers, egress);
+    return new Recordings(writeClock, writers, egress, autoEgress);
   }
 
   private static Optional<S3Target> s3(S3Config c) {
@@ -76,6 +80,11 @@ public final class Recordings implements AutoCloseable {
 
   private static Optional<String> egressJson(ConfigStore store, String ruleId) {
     return store.getDispatchRule(ruleId).map(DispatchRule::roomConfig).map(RoomConfiguration::egressJson);
+  }
+
+  /** {@code agents} plus the automatic egress of the configurations that create rooms. */
+  public RoomConfigHooks roomConfigHooks(RoomConfigHooks agents) {
+    return new RecordingRoomConfigHooks(agents, autoEgress);
   }
 
   public EgressManager egress() {

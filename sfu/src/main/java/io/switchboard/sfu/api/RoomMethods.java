@@ -38,12 +38,16 @@ final class RoomMethods {
    * Creates the room, or returns the existing one with the request's set options applied, as
    * LiveKit does (so CreateRoom is idempotent and keeps the room's sid). The request's
    * {@code agents} are dispatched when this call creates the room, as LiveKit's room configuration
-   * agents are; an agent that cannot be is refused before anything is created.
+   * agents are; an agent that cannot be is refused before anything is created. Its {@code egress}
+   * (automatic recording) applies likewise only to a room this call creates.
    */
   LivekitModels.Room create(CreateRoomRequest request) {
     String name = RoomApiErrors.requireName(request.getName(), "name");
     refuseUnsupported(request);
     List<AgentRequest> agents = RoomConfigAgents.of(request.getAgentsList());
+    if (hooks == RoomConfigHooks.NONE && request.hasEgress()) {
+      throw TwirpException.unimplemented("CreateRoom: egress cannot be started, this server records nothing");
+    }
     if (hooks == RoomConfigHooks.NONE && !agents.isEmpty()) {
       throw TwirpException.unimplemented("CreateRoom: agents cannot be dispatched, this server runs no agents");
     }
@@ -59,7 +63,10 @@ final class RoomMethods {
             seconds(request.getDepartureTimeout()),
             (int) Math.min(Integer.toUnsignedLong(request.getMaxParticipants()), Integer.MAX_VALUE),
             request.getMetadata());
-    Room room = rooms.getOrCreate(name, options, created -> hooks.roomCreated(created.name(), agents));
+    Room room = rooms.getOrCreate(name, options, created -> {
+      hooks.roomCreated(created.name(), agents);
+      hooks.roomEgress(created.info(), request.getEgress());
+    });
     return RoomProtos.room(room.reconfigure(options));
   }
 
@@ -98,10 +105,6 @@ final class RoomMethods {
    * node_id and tags only tune or label WebRTC delivery and are accepted.
    */
   private static void refuseUnsupported(CreateRoomRequest request) {
-    if (request.hasEgress()) {
-      throw TwirpException.unimplemented(
-          "CreateRoom: egress is not supported by this server; create the room without it");
-    }
     if (!request.getRoomPreset().isEmpty()) {
       throw TwirpException.invalidArgument(
           "room_preset", "\"" + request.getRoomPreset() + "\" is not a configured room preset");

@@ -52,4 +52,11 @@ public interface RoomConfigHooks {
    * @throws IllegalArgumentException as {@link #check} does
    */
   void roomCreated(String roomName, List<AgentRequest> agents);
+
+  /**
+   * Room {@code room} was just created by a configuration asking for automatic egress (LiveKit's
+   * {@code RoomConfiguration.egress}): start what it asks. A server that records implements this;
+   * an egress that cannot start fails on its own, never the room's creation.
+   */
+  default void roomEgress(RoomInfo room, livekit.LivekitRoom.RoomEgress egress) {}
 }

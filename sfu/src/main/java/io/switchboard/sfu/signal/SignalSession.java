@@ -103,7 +103,10 @@ public final class SignalSession {
           server.rooms().getOrCreate(
               params.roomName(),
               wanted.options(),
-              created -> server.roomConfigHooks().roomCreated(created.name(), wanted.agents()));
+              created -> {
+                server.roomConfigHooks().roomCreated(created.name(), wanted.agents());
+                server.roomConfigHooks().roomEgress(created.info(), wanted.egress());
+              });
       participant =
           room.join(
               new ParticipantSpec(

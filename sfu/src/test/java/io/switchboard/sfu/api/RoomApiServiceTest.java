@@ -298,6 +298,34 @@ class RoomApiServiceTest {
   }
 
   @Test
+  void createRoomHandsItsEgressToTheHooksOnlyWhenItCreatesTheRoom() throws Exception {
+    List<String> configured = new ArrayList<>();
+    io.switchboard.sfu.room.RoomConfigHooks hooks = new io.switchboard.sfu.room.RoomConfigHooks() {
+      @Override
+      public void check(List<AgentRequest> agents) {}
+
+      @Override
+      public void roomCreated(String roomName, List<AgentRequest> agents) {}
+
+      @Override
+      public void roomEgress(io.switchboard.sfu.room.RoomInfo room, livekit.LivekitRoom.RoomEgress egress) {
+        configured.add(room.name() + ":" + egress.getParticipant().getFileOutputs(0).getFilepath());
+      }
+    };
+    TwirpRouter router = new TwirpRouter(new TokenVerifier(Map.of(KEY, SECRET), clock));
+    new RoomApiService(rooms, false, hooks, scheduler).register(router);
+    String withEgress = "{\"name\":\"hall\",\"egress\":{\"participant\":{\"file_outputs\":[{\"filepath\":\"{publisher_identity}.ogg\"}]}}}";
+
+    reply(call(router, "CreateRoom", withEgress, create()), LivekitModels.Room.newBuilder());
+    reply(call(router, "CreateRoom", withEgress, create()), LivekitModels.Room.newBuilder());
+    assertEquals(List.of("hall:{publisher_identity}.ogg"), configured, "once, by the call that created the room");
+
+    Map<String, String> noRecorder = error(call("CreateRoom", withEgress.replace("hall", "annex"), create()), 501);
+    assertEquals("CreateRoom: egress cannot be started, this server records nothing", noRecorder.get("msg"));
+    assertTrue(rooms.room("annex").isEmpty(), "a refused configuration creates no room");
+  }
+
+  @Test
   void unsupportedMethodsAndOptionsSayWhat() throws Exception {
     Map<String, String> rpc = error(call("ForwardParticipant", "{\"room\":\"lobby\",\"identity\":\"x\"}", admin("lobby")), 501);
     Map<String, String> deniedFirst = error(call("MoveParticipant", "{\"room\":\"lobby\"}", admin("other")), 401);
