@@ -152,8 +152,9 @@ class AutoEgressCallsTest {
           ownLevel, otherLevel);
       // The recording starts when the room's event thread hands the caller's first track to the
       // recorder: 5-70 ms after the join on an idle machine, up to ~330 ms seen with a load
-      // average of 7 on 2 cores (the first caller of a room waits behind the room's start).
-      assertEquals(inRoom, played.durationSeconds(), 0.35, identity + "'s file against its time in the room");
+      // average of 7 on 2 cores (the first caller of a room waits behind the room's start). The
+      // bound leaves room for that: a lost second, or a file cut at the wrong leave, still fails.
+      assertEquals(inRoom, played.durationSeconds(), 0.5, identity + "'s file against its time in the room");
       assertEquals(info.getFileResults(0).getDuration() / 1e9, played.durationSeconds(), 0.03, "reported duration");
     }
     awaitWebhooks(done);
