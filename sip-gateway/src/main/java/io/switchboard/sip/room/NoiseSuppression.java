@@ -1,0 +1,45 @@
+package io.switchboard.sip.room;
+
+import io.switchboard.media.filter.AudioFilter;
+import io.switchboard.media.filter.AudioFilterFactory;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LiveKit's {@code krisp_enabled} (inbound trunk or dispatch rule, or CreateSIPParticipant): the
+ * phone's audio is cleaned as it enters the room, once per call, so every listener hears the
+ * cleaned audio. Krisp itself is LiveKit Cloud's; the server wires in an open suppressor
+ * (RNNoise). A call whose filter cannot be had goes on without it, with a warning saying why.
+ */
+public final class NoiseSuppression {
+  private static final Logger log = LoggerFactory.getLogger(NoiseSuppression.class);
+
+  /** For gateways built without a suppressor: calls asking for one get the warning. */
+  public static final NoiseSuppression NONE =
+      new NoiseSuppression(AudioFilterFactory.unavailable("no noise suppressor is wired into this SIP gateway"));
+
+  private final AudioFilterFactory filters;
+
+  public NoiseSuppression(AudioFilterFactory filters) {
+    this.filters = filters;
+  }
+
+  /**
+   * The call's filter, or empty (and a warning) when none can be had. Control thread only: the
+   * first call may wait for the suppressor to load.
+   */
+  public Optional<AudioFilter> forCall(String callId, String trunkId, String room) {
+    AudioFilter filter;
+    try {
+      filter = filters.open();
+    } catch (RuntimeException e) {
+      log.warn(
+          "noise suppression unavailable call_id={} trunk={} room={}: {}; the call goes on without it",
+          callId, trunkId, room, e.getMessage());
+      return Optional.empty();
+    }
+    log.info("noise suppression on call_id={} trunk={} room={}", callId, trunkId, room);
+    return Optional.of(filter);
+  }
+}
