@@ -40,6 +40,7 @@ final class Telephony implements AutoCloseable {
   private final CallRegistry calls = new CallRegistry();
   private final OutboundCallService outboundCalls;
   private final String advertisedAddress;
+  private final java.util.concurrent.ExecutorService noiseWorkers;
 
   Telephony(
       SwitchboardConfig config,
@@ -72,7 +73,10 @@ final class Telephony implements AutoCloseable {
     var opus = OpusRuntime.load().codec(); // SIP legs negotiate Opus when the far end offers it
     var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls, opus);
     // krisp_enabled: RNNoise cleans the phone's audio as it enters the room (loaded on first use)
-    var noise = new NoiseSuppression(new SuppressorFilters("RNNoise", RnnoiseSuppressor::load));
+    noiseWorkers = NoiseWorkers.start();
+    var noise = new NoiseSuppression(
+        new SuppressorFilters("RNNoise", RnnoiseSuppressor::load, noiseWorkers, NoiseWorkers.WARM_UP_FRAMES),
+        noiseWorkers);
     var lobby = new LobbyRuntime(PinPolicy.defaults(), new ToneCues(), clock, scheduler, virtualThreads);
     var handler =
         new RoomCallHandler(
@@ -141,5 +145,6 @@ final class Telephony implements AutoCloseable {
   @Override
   public void close() {
     sip.stop();
+    noiseWorkers.shutdownNow();
   }
 }
