@@ -9,19 +9,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The platform threads that run noise suppression for calls with {@code krisp_enabled}: one per
- * core, apart from the virtual threads that receive RTP and from the rooms' media pool, so a
+ * core (two at least), apart from the virtual threads that receive RTP and from the rooms' media pool, so a
  * slow filter delays neither. The bounded array queue takes a frame's job without allocating; a
  * full queue refuses it and that frame passes uncleaned.
  */
 final class NoiseWorkers {
   /** Frames of noise run through RNNoise right after it loads, so the JIT has compiled it. */
-  static final int WARM_UP_FRAMES = 1500;
+  static final int WARM_UP_FRAMES = 1000;
   private static final int QUEUE = 1024;
 
   private NoiseWorkers() {}
 
+  /** Runs the one-off warm-up on a thread of its own, so that calls' frames never queue behind it. */
+  static void warmUp(Runnable task) {
+    Thread t = new Thread(task, "noise-suppression-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   static ExecutorService start() {
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory = task -> {
       Thread t = new Thread(task, "noise-suppression-" + count.incrementAndGet());

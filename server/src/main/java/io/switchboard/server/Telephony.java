@@ -41,6 +41,7 @@ final class Telephony implements AutoCloseable {
   private final OutboundCallService outboundCalls;
   private final String advertisedAddress;
   private final java.util.concurrent.ExecutorService noiseWorkers;
+  private final SuppressorFilters noiseFilters;
 
   Telephony(
       SwitchboardConfig config,
@@ -74,9 +75,9 @@ final class Telephony implements AutoCloseable {
     var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls, opus);
     // krisp_enabled: RNNoise cleans the phone's audio as it enters the room (loaded on first use)
     noiseWorkers = NoiseWorkers.start();
-    var noise = new NoiseSuppression(
-        new SuppressorFilters("RNNoise", RnnoiseSuppressor::load, noiseWorkers, NoiseWorkers.WARM_UP_FRAMES),
-        noiseWorkers);
+    noiseFilters =
+        new SuppressorFilters("RNNoise", RnnoiseSuppressor::load, NoiseWorkers::warmUp, NoiseWorkers.WARM_UP_FRAMES);
+    var noise = new NoiseSuppression(noiseFilters, noiseWorkers);
     var lobby = new LobbyRuntime(PinPolicy.defaults(), new ToneCues(), clock, scheduler, virtualThreads);
     var handler =
         new RoomCallHandler(
@@ -135,6 +136,11 @@ final class Telephony implements AutoCloseable {
 
   CallRegistry calls() {
     return calls;
+  }
+
+  /** Loads RNNoise for krisp_enabled calls now; completes once the JIT has had its warm-up. */
+  java.util.concurrent.CompletionStage<Void> warmNoiseSuppression() {
+    return noiseFilters.warm();
   }
 
   /** OPTIONS answer 503 from now on; calls in progress continue. */

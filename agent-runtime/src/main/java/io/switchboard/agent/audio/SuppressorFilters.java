@@ -4,6 +4,8 @@ import io.switchboard.media.filter.AudioFilter;
 import io.switchboard.media.filter.AudioFilterFactory;
 import io.switchboard.media.audio.PcmFrame;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -19,6 +21,7 @@ public final class SuppressorFilters implements AudioFilterFactory {
   private final Supplier<NoiseSuppressor> loader;
   private final Executor warmUp;
   private final int warmUpFrames;
+  private final CompletableFuture<Void> warmed = new CompletableFuture<>();
   private NoiseSuppressor loaded;
   private String failure;
 
@@ -38,6 +41,19 @@ public final class SuppressorFilters implements AudioFilterFactory {
     this.warmUpFrames = warmUpFrames;
   }
 
+  /**
+   * Loads the suppressor now (on this thread) and completes once its warm-up has run: lets a
+   * server get ready before its first call asks. Completes exceptionally when it cannot load.
+   */
+  public CompletionStage<Void> warm() {
+    try {
+      suppressor();
+    } catch (IllegalStateException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return warmed.copy();
+  }
+
   @Override
   public AudioFilter open() {
     return new SuppressorFilter(suppressor());
@@ -49,7 +65,12 @@ public final class SuppressorFilters implements AudioFilterFactory {
         loaded = loader.get();
         if (warmUpFrames > 0) {
           AudioFilter throwaway = new SuppressorFilter(loaded);
-          warmUp.execute(() -> warm(throwaway, warmUpFrames));
+          warmUp.execute(() -> {
+            warm(throwaway, warmUpFrames);
+            warmed.complete(null);
+          });
+        } else {
+          warmed.complete(null);
         }
       } catch (RuntimeException | LinkageError e) {
         failure = name + " did not load: " + e;
