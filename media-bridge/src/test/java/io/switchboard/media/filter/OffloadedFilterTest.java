@@ -1,6 +1,7 @@
 package io.switchboard.media.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.media.audio.PcmFrame;
@@ -12,8 +13,9 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worker hand-off, driven by a hand-run executor: frames come out one late, cleaned when the
- * worker finished in time, as they came when it did not; the caller never waits.
+ * The worker hand-off, driven by a hand-run executor: frames come out a fixed number of frames
+ * late, cleaned when the worker finished them in time, as they came when it did not; the caller
+ * never waits.
  */
 class OffloadedFilterTest {
   /** Negates every sample: easy to tell a filtered frame from a raw one. */
@@ -49,37 +51,52 @@ class OffloadedFilterTest {
   }
 
   @Test
-  void framesComeOutOneLateAndCleanedWhenTheWorkerKeepsUp() {
+  void framesComeOutTwoLateAndCleanedWhenTheWorkerKeepsUp() {
     HandRun worker = new HandRun();
-    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker);
-    PcmFrame f = frameOf(8000, 100);
-    filter.process(f);
-    assertEquals(100, f.samples()[0], "the first frame has nothing before it: it goes through as it came");
-    for (int n = 1; n <= 5; n++) {
-      worker.runAll(); // the worker finishes within the tick
-      f = frameOf(8000, 100 + n);
+    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker, 2);
+    for (int n = 0; n < 2; n++) {
+      PcmFrame f = frameOf(8000, 100 + n);
       filter.process(f);
-      assertEquals(-(100 + n - 1), f.samples()[0], "frame " + n + " carries the previous frame, cleaned");
-      assertEquals(-(100 + n - 1), f.samples()[f.length() - 1]);
+      assertEquals(100 + n, f.samples()[0], "filling the pipeline: frame " + n + " goes as it came");
+      worker.runAll();
+    }
+    for (int n = 2; n <= 6; n++) {
+      PcmFrame f = frameOf(8000, 100 + n);
+      filter.process(f);
+      assertEquals(-(100 + n - 2), f.samples()[0], "frame " + n + " carries frame " + (n - 2) + ", cleaned");
+      assertEquals(-(100 + n - 2), f.samples()[f.length() - 1]);
+      worker.runAll(); // the worker finishes within the tick
     }
     assertEquals(5, filter.cleanedFrames());
     assertEquals(0, filter.uncleanedFrames());
   }
 
   @Test
-  void aLateWorkerLetsFramesThroughUncleanedInsteadOfWaiting() {
+  void aWorkerSlowerThanOneFrameIsStillInTimeWithinTwo() {
     HandRun worker = new HandRun();
-    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker);
+    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker, 2);
+    filter.process(frameOf(8000, 1));
+    filter.process(frameOf(8000, 2)); // the worker has not run for frame 1 yet
+    worker.runAll(); // cleans 1 and 2, one tick late
+    PcmFrame third = frameOf(8000, 3);
+    filter.process(third);
+    assertEquals(-1, third.samples()[0], "frame 1 made it within the 2-frame allowance");
+    assertEquals(1, filter.cleanedFrames());
+  }
+
+  @Test
+  void aLateWorkerLetsFramesThroughUncleanedAndSkipsWhatHasGoneOut() {
+    HandRun worker = new HandRun();
+    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker, 1);
     filter.process(frameOf(16000, 1)); // handed to the worker, which does not run yet
     PcmFrame second = frameOf(16000, 2);
     filter.process(second);
     assertEquals(1, second.samples()[0], "the worker was late: frame 1 as it came, one frame late");
-    assertEquals(1, worker.queued.size(), "frame 2 was not queued behind the busy worker");
-    worker.runAll(); // finishes frame 1, too late
     PcmFrame third = frameOf(16000, 3);
     filter.process(third);
-    assertEquals(2, third.samples()[0], "frame 2 was never filtered: it goes as it came");
-    worker.runAll(); // frame 3, in time
+    assertEquals(2, third.samples()[0], "frame 2 too");
+    assertEquals(1, worker.queued.size(), "one drain at a time, not one job per frame");
+    worker.runAll(); // catches up: cleans only frame 3, frames 1 and 2 have gone out
     PcmFrame fourth = frameOf(16000, 4);
     filter.process(fourth);
     assertEquals(-3, fourth.samples()[0], "back in step");
@@ -91,7 +108,7 @@ class OffloadedFilterTest {
   void aRefusedJobOrAFailingFilterLeavesTheAudioAsItCame() {
     HandRun worker = new HandRun();
     worker.refuse = true;
-    OffloadedFilter refused = new OffloadedFilter(NEGATE, worker);
+    OffloadedFilter refused = new OffloadedFilter(NEGATE, worker, 1);
     refused.process(frameOf(8000, 7));
     PcmFrame f = frameOf(8000, 8);
     refused.process(f);
@@ -100,7 +117,7 @@ class OffloadedFilterTest {
     HandRun other = new HandRun();
     OffloadedFilter failing = new OffloadedFilter(frame -> {
       throw new IllegalStateException("wasm trap");
-    }, other);
+    }, other, 1);
     failing.process(frameOf(8000, 1));
     other.runAll();
     PcmFrame g = frameOf(8000, 2);
@@ -111,21 +128,30 @@ class OffloadedFilterTest {
   }
 
   @Test
-  void aRateChangeRestartsThePipelineAtTheNewRate() {
+  void aRateChangeLetsTheNewRateThroughAtOnce() {
     HandRun worker = new HandRun();
-    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker);
+    OffloadedFilter filter = new OffloadedFilter(NEGATE, worker, 1);
     filter.process(frameOf(8000, 5));
     worker.runAll();
     PcmFrame wide = frameOf(16000, 6);
     filter.process(wide);
     assertEquals(16000, wide.sampleRate());
     assertEquals(6, wide.samples()[wide.length() - 1], "the first frame at 16 kHz goes as it came");
+    worker.runAll();
+    PcmFrame next = frameOf(16000, 7);
+    filter.process(next);
+    assertEquals(-6, next.samples()[0], "then cleaned, one frame late, at the new rate");
+  }
+
+  @Test
+  void aPipelineOfNoFramesIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new OffloadedFilter(NEGATE, Runnable::run, 0));
   }
 
   @Test
   void handingOffAllocatesNothing() {
     Executor direct = Runnable::run; // the worker finishes at once
-    OffloadedFilter filter = new OffloadedFilter(NEGATE, direct);
+    OffloadedFilter filter = new OffloadedFilter(NEGATE, direct, 2);
     PcmFrame f = frameOf(8000, 3);
     long bytes = new AllocationMeter().bytesAllocated(2_000, 1_000, () -> filter.process(f));
     assertTrue(bytes < 1_000, "1000 frames allocated " + bytes + " bytes");

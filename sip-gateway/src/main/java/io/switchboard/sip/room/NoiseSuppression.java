@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * cleaned audio. Krisp itself is LiveKit Cloud's; the server wires in an open suppressor
  * (RNNoise). A call whose filter cannot be had goes on without it, with a warning saying why.
  * The filter runs on the given workers, never on the room's media tick nor an RTP receive
- * thread ({@link OffloadedFilter}): the phone's audio reaches the room 20 ms later.
+ * thread ({@link OffloadedFilter}): the phone's audio reaches the room 40 ms later.
  */
 public final class NoiseSuppression {
   private static final Logger log = LoggerFactory.getLogger(NoiseSuppression.class);
@@ -23,6 +23,9 @@ public final class NoiseSuppression {
   public static final NoiseSuppression NONE =
       new NoiseSuppression(
           AudioFilterFactory.unavailable("no noise suppressor is wired into this SIP gateway"), Runnable::run);
+
+  /** 40 ms for the worker to clean a frame in: RNNoise takes 3-5 ms, more on a loaded machine. */
+  static final int FRAMES_LATE = 2;
 
   private final AudioFilterFactory filters;
   private final Executor workers;
@@ -51,6 +54,6 @@ public final class NoiseSuppression {
       return Optional.empty();
     }
     log.info("noise suppression on call_id={} trunk={} room={}", callId, trunkId, room);
-    return Optional.of(new OffloadedFilter(filter, workers));
+    return Optional.of(new OffloadedFilter(filter, workers, FRAMES_LATE));
   }
 }
