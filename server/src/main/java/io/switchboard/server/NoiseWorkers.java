@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NoiseWorkers {
   /** Frames of noise run through RNNoise right after it loads, so the JIT has compiled it. */
-  static final int WARM_UP_FRAMES = 1000;
+  static final int WARM_UP_FRAMES = 3000;
   private static final int QUEUE = 1024;
 
   private NoiseWorkers() {}
