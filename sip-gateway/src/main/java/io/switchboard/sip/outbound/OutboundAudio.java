@@ -33,7 +33,7 @@ final class OutboundAudio implements AudioSource, AudioSink {
     farEnd = true;
   }
 
-  /** Cleans the far end's audio from now on, on the room's media tick (not the ringback). */
+  /** Cleans the far end's audio from now on (not the ringback), as {@code CallMedia} does. */
   void filterWith(AudioFilter filter) {
     this.filter = filter;
   }

@@ -31,8 +31,9 @@ final class CallMedia implements AudioSource, AudioSink {
   }
 
   /**
-   * Cleans the caller's audio from now on. It runs where the room reads this track (the room's
-   * media tick), once per call whoever listens, never on the RTP receive thread.
+   * Cleans the caller's audio from now on, once per call whoever listens: the room's media tick
+   * hands each frame to the filter, which does the work on its own threads (never the RTP
+   * receive thread) and gives back an earlier frame.
    */
   void filterWith(AudioFilter filter) {
     this.filter = filter;
