@@ -124,6 +124,14 @@ public final class Switchboard implements AutoCloseable {
     return rooms;
   }
 
+  /**
+   * Loads the noise suppressor that serves {@code krisp_enabled} now rather than at the first such
+   * call, and completes once it has warmed up (until then calls pass some frames uncleaned).
+   */
+  public java.util.concurrent.CompletionStage<Void> warmNoiseSuppression() {
+    return telephony.warmNoiseSuppression();
+  }
+
   /** The ICE-TCP port WebRTC clients are offered, if {@code rtc.tcp_port} is not -1. */
   public java.util.Optional<Integer> rtcTcpPort() {
     return rtc.tcpPort();

@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.agent.audio.SuppressorFilters;
+import io.switchboard.agent.audio.rnnoise.RnnoiseSuppressor;
 import io.switchboard.media.codec.opus.OpusRuntime;
 import io.switchboard.media.jitter.JitterBufferConfig;
 import io.switchboard.media.net.RtpLegConfig;
@@ -16,6 +18,7 @@ import io.switchboard.sip.pin.PinPolicy;
 import io.switchboard.sip.pin.ToneCues;
 import io.switchboard.sip.room.CallRegistry;
 import io.switchboard.sip.room.LobbyRuntime;
+import io.switchboard.sip.room.NoiseSuppression;
 import io.switchboard.sip.room.RoomAgents;
 import io.switchboard.sip.room.RoomCallHandler;
 import io.switchboard.sip.room.RtpMediaSessions;
@@ -37,6 +40,8 @@ final class Telephony implements AutoCloseable {
   private final CallRegistry calls = new CallRegistry();
   private final OutboundCallService outboundCalls;
   private final String advertisedAddress;
+  private final java.util.concurrent.ExecutorService noiseWorkers;
+  private final SuppressorFilters noiseFilters;
 
   Telephony(
       SwitchboardConfig config,
@@ -68,10 +73,16 @@ final class Telephony implements AutoCloseable {
             "switchboard@" + advertisedAddress);
     var opus = OpusRuntime.load().codec(); // SIP legs negotiate Opus when the far end offers it
     var media = new RtpMediaSessions(ports, legConfig, virtualThreads, clock, advertisedAddress, calls, opus);
+    // krisp_enabled: RNNoise cleans the phone's audio as it enters the room (loaded on first use)
+    noiseWorkers = NoiseWorkers.start();
+    noiseFilters =
+        new SuppressorFilters("RNNoise", RnnoiseSuppressor::load, NoiseWorkers::warmUp, NoiseWorkers.WARM_UP_FRAMES);
+    var noise = new NoiseSuppression(noiseFilters, noiseWorkers);
     var lobby = new LobbyRuntime(PinPolicy.defaults(), new ToneCues(), clock, scheduler, virtualThreads);
     var handler =
         new RoomCallHandler(
-            store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort(), lobby, agents, whileNoTrunks);
+            store, rooms, calls, new SecureRandom(), sipConfig.hideInboundPort(), lobby, agents, whileNoTrunks,
+            noise);
     // Defaults are taken from a loopback config: the stack refuses a wildcard bind without an
     // external address, which we always set here.
     var base = SipStackConfig.defaults("127.0.0.1", sipConfig.port());
@@ -93,7 +104,8 @@ final class Telephony implements AutoCloseable {
     outboundCalls =
         new OutboundCallService(
             sip.outbound(), rooms, ports, legConfig, virtualThreads, clock, advertisedAddress,
-            new ExecutorScheduler(scheduler), new SecureRandom(), opus, sipConfig.codecPolicy());
+            new ExecutorScheduler(scheduler), new SecureRandom(), opus, sipConfig.codecPolicy(),
+            noise);
   }
 
   void start() throws IOException {
@@ -126,6 +138,11 @@ final class Telephony implements AutoCloseable {
     return calls;
   }
 
+  /** Loads RNNoise for krisp_enabled calls now; completes once the JIT has had its warm-up. */
+  java.util.concurrent.CompletionStage<Void> warmNoiseSuppression() {
+    return noiseFilters.warm();
+  }
+
   /** OPTIONS answer 503 from now on; calls in progress continue. */
   void drain() {
     sip.drain();
@@ -134,5 +151,6 @@ final class Telephony implements AutoCloseable {
   @Override
   public void close() {
     sip.stop();
+    noiseWorkers.shutdownNow();
   }
 }

@@ -91,7 +91,7 @@ final class ParticipantRequestMapper {
         return new OutboundCallSpec(dial, trunk.id(), r.getRoomName(), r.getParticipantIdentity(),
                 r.getParticipantName(), r.getParticipantMetadata(), r.getParticipantAttributesMap(), r.getDtmf(),
                 r.getPlayDialtone() || r.getPlayRingtone(), r.getHidePhoneNumber(), trunk.headersToAttributes(),
-                include);
+                include, r.getKrispEnabled());
     }
 
     /** What the call needs of a trunk, stored or inline. */

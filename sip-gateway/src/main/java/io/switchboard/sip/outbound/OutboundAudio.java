@@ -3,6 +3,7 @@ package io.switchboard.sip.outbound;
 import io.switchboard.media.audio.AudioSink;
 import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
+import io.switchboard.media.filter.AudioFilter;
 import io.switchboard.media.net.RtpLeg;
 import io.switchboard.sip.room.TransferTone;
 
@@ -18,6 +19,8 @@ final class OutboundAudio implements AudioSource, AudioSink {
   private volatile boolean farEnd;
   /** While set, the callee hears it instead of the room (a transfer's ringing tone). */
   private volatile TransferTone tone;
+  /** Noise suppression on the far end's audio (krisp_enabled); null for none. */
+  private volatile AudioFilter filter;
 
   /** @param ringback null for silence while ringing */
   OutboundAudio(RtpLeg leg, RingbackTone ringback) {
@@ -28,6 +31,11 @@ final class OutboundAudio implements AudioSource, AudioSink {
   /** Early media or the answer: from now on the room hears the far end. */
   void hearFarEnd() {
     farEnd = true;
+  }
+
+  /** Cleans the far end's audio from now on (not the ringback), as {@code CallMedia} does. */
+  void filterWith(AudioFilter filter) {
+    this.filter = filter;
   }
 
   /** The callee hears a ringing tone instead of the room until {@link #stopTone}. */
@@ -51,7 +59,14 @@ final class OutboundAudio implements AudioSource, AudioSink {
   @Override
   public boolean read(PcmFrame into) {
     if (farEnd) {
-      return leg.read(into);
+      if (!leg.read(into)) {
+        return false;
+      }
+      AudioFilter f = filter;
+      if (f != null) {
+        f.process(into);
+      }
+      return true;
     }
     return ringback != null && ringback.read(into);
   }

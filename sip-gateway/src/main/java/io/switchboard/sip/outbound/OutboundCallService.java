@@ -14,6 +14,7 @@ import io.switchboard.sfu.room.RoomOptions;
 import io.switchboard.sip.concurrent.Scheduler;
 import io.switchboard.sip.inbound.MediaSession;
 import io.switchboard.sip.leg.NegotiatedLeg;
+import io.switchboard.sip.room.NoiseSuppression;
 import io.switchboard.sip.sdp.CodecPolicy;
 import io.switchboard.sip.sdp.NegotiatedAudio;
 import io.switchboard.trunk.match.SipAttributes;
@@ -52,6 +53,7 @@ public final class OutboundCallService {
   private final OutboundParticipants participants = new OutboundParticipants();
   private final AudioCodec opus;
   private final CodecPolicy serverCodecs;
+  private final NoiseSuppression noise;
 
   public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
       Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random,
@@ -67,6 +69,15 @@ public final class OutboundCallService {
   public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
       Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random,
       AudioCodec opus, CodecPolicy serverCodecs) {
+    this(calls, rooms, ports, legConfig, receiveExecutor, clock, advertisedAddress, scheduler, random, opus,
+        serverCodecs, NoiseSuppression.NONE);
+  }
+
+  /** @param noise cleans the callee's audio for requests with {@code krisp_enabled} */
+  public OutboundCallService(OutboundCalls calls, RoomManager rooms, RtpPortAllocator ports, RtpLegConfig legConfig,
+      Executor receiveExecutor, Clock clock, String advertisedAddress, Scheduler scheduler, RandomGenerator random,
+      AudioCodec opus, CodecPolicy serverCodecs, NoiseSuppression noise) {
+    this.noise = java.util.Objects.requireNonNull(noise, "noise (NoiseSuppression.NONE for none)");
     this.serverCodecs = java.util.Objects.requireNonNull(serverCodecs, "serverCodecs");
     this.calls = calls;
     this.rooms = rooms;
@@ -111,6 +122,9 @@ public final class OutboundCallService {
       throw new OutboundSetupException(OutboundSetupException.Kind.UNAVAILABLE, "no RTP port for the call: " + e.getMessage());
     }
     var audio = new OutboundAudio(leg, spec.ringback() ? new RingbackTone() : null);
+    if (spec.krispEnabled()) {
+      noise.forCall(sipCallId, spec.trunkId(), spec.roomName()).ifPresent(audio::filterWith);
+    }
     var roomCall = new OutboundRoomCall(spec, audio, scheduler, participants);
     holder.set(roomCall);
     LocalParticipant participant;

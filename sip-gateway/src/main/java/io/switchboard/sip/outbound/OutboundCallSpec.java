@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param ringback play the ringback tone into the room while ringing
  * @param hidePhoneNumber leaves the numbers out of the identity and the attributes
  * @param headersToAttributes 2xx header name to participant attribute name
+ * @param krispEnabled clean the callee's audio as it enters the room (noise suppression)
  */
 public record OutboundCallSpec(
     DialPlan dial,
@@ -27,7 +28,17 @@ public record OutboundCallSpec(
     boolean ringback,
     boolean hidePhoneNumber,
     Map<String, String> headersToAttributes,
-    IncludeHeaders includeHeaders) {
+    IncludeHeaders includeHeaders,
+    boolean krispEnabled) {
+  /** A call without noise suppression. */
+  public OutboundCallSpec(
+      DialPlan dial, String trunkId, String roomName, String identity, String name, String metadata,
+      Map<String, String> attributes, String dtmf, boolean ringback, boolean hidePhoneNumber,
+      Map<String, String> headersToAttributes, IncludeHeaders includeHeaders) {
+    this(dial, trunkId, roomName, identity, name, metadata, attributes, dtmf, ringback, hidePhoneNumber,
+        headersToAttributes, includeHeaders, false);
+  }
+
   public OutboundCallSpec {
     Objects.requireNonNull(dial, "dial");
     trunkId = trunkId == null ? "" : trunkId;

@@ -4,6 +4,7 @@ import io.switchboard.media.audio.AudioSink;
 import io.switchboard.media.audio.AudioSource;
 import io.switchboard.media.audio.PcmFrame;
 import io.switchboard.media.dtmf.DtmfDigit;
+import io.switchboard.media.filter.AudioFilter;
 import io.switchboard.media.net.RtpLeg;
 
 /**
@@ -22,9 +23,20 @@ final class CallMedia implements AudioSource, AudioSink {
   private volatile boolean receiving = true;
   /** While set, the caller hears it instead of the room (a transfer's ringing tone). */
   private volatile TransferTone tone;
+  /** Noise suppression on what the caller says (krisp_enabled); null for none. */
+  private volatile AudioFilter filter;
 
   void attach(RtpLeg leg) {
     this.leg = leg;
+  }
+
+  /**
+   * Cleans the caller's audio from now on, once per call whoever listens: the room's media tick
+   * hands each frame to the filter, which does the work on its own threads (never the RTP
+   * receive thread) and gives back an earlier frame.
+   */
+  void filterWith(AudioFilter filter) {
+    this.filter = filter;
   }
 
   /** Hold and resume (RFC 3264 §8.4): what we may send and what we should play. */
@@ -68,7 +80,14 @@ final class CallMedia implements AudioSource, AudioSink {
   @Override
   public boolean read(PcmFrame into) {
     RtpLeg l = leg;
-    return l != null && receiving && l.read(into);
+    if (l == null || !receiving || !l.read(into)) {
+      return false;
+    }
+    AudioFilter f = filter;
+    if (f != null) {
+      f.process(into);
+    }
+    return true;
   }
 
   @Override

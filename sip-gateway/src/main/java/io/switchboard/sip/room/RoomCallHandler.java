@@ -65,10 +65,17 @@ public final class RoomCallHandler implements InboundCallHandler<InboundTrunk> {
   public RoomCallHandler(
       ConfigStore store, RoomManager rooms, CallRegistry calls, RandomGenerator random, boolean hideInboundPort,
       LobbyRuntime lobby, RoomAgents agents, Optional<DispatchRule> whileNoTrunks) {
+    this(store, rooms, calls, random, hideInboundPort, lobby, agents, whileNoTrunks, NoiseSuppression.NONE);
+  }
+
+  /** @param noise cleans the caller's audio for trunks and rules with {@code krisp_enabled} */
+  public RoomCallHandler(
+      ConfigStore store, RoomManager rooms, CallRegistry calls, RandomGenerator random, boolean hideInboundPort,
+      LobbyRuntime lobby, RoomAgents agents, Optional<DispatchRule> whileNoTrunks, NoiseSuppression noise) {
     this.store = store;
     this.calls = calls;
     this.evaluator = new DispatchEvaluator(random);
-    this.entry = new RoomEntry(rooms);
+    this.entry = new RoomEntry(rooms, Objects.requireNonNull(noise, "noise (NoiseSuppression.NONE for none)"));
     this.agents = new AgentArrival(Objects.requireNonNull(agents, "agents (RoomAgents.NONE for none)"));
     this.lobbies = new PinLobbies(lobby, new PinRules(store, evaluator), entry, calls, this.agents);
     this.ids = new Ids(random);

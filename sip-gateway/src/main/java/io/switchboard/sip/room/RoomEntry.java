@@ -23,9 +23,11 @@ final class RoomEntry {
   private static final Logger log = LoggerFactory.getLogger(RoomEntry.class);
 
   private final RoomManager rooms;
+  private final NoiseSuppression noise;
 
-  RoomEntry(RoomManager rooms) {
+  RoomEntry(RoomManager rooms, NoiseSuppression noise) {
     this.rooms = rooms;
+    this.noise = noise;
   }
 
   sealed interface Result {
@@ -61,6 +63,9 @@ final class RoomEntry {
     }
     if (!call.enteredRoom(joined)) {
       return new Result.Refused(487, "Request Terminated"); // the caller hung up meanwhile
+    }
+    if (route.options().krispEnabled()) {
+      noise.forCall(invite.callId(), route.trunkId(), route.roomName()).ifPresent(call.media()::filterWith);
     }
     try {
       joined.publishAudio("phone", call.media());
